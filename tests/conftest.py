@@ -1,0 +1,42 @@
+"""Shared fixtures. ``run_notebook`` executes a notebook through the project's runner with parameters
+and returns its recorded results (the dict a notebook's ``results.record`` calls wrote)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def _run(stem: str, params: dict, name: str | None = None) -> dict:
+    """Execute notebooks/<stem>.ipynb via ``python -m helpers run`` and return its results."""
+    args = [sys.executable, "-m", "helpers", "run", stem, "--jobs", "1"]
+    for k, v in params.items():
+        args += ["-p", k, json.dumps(v) if not isinstance(v, str) else v]
+    if name:
+        args += ["--name", name]
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        raise AssertionError(f"runner failed ({proc.returncode}) for {stem} {params}:\n{proc.stdout}\n{proc.stderr}")
+    run_name = name or _run_name_from_output(proc.stdout)
+    results = json.loads((ROOT / "build" / "runs" / run_name / "results.json").read_text())
+    return results[stem]
+
+
+def _run_name_from_output(stdout: str) -> str:
+    for line in stdout.splitlines():
+        if line.startswith("run ") and "->" in line:
+            return line.split("->")[-1].strip().split("/")[-1]
+    raise AssertionError(f"cannot find the run folder in the runner's output:\n{stdout}")
+
+
+@pytest.fixture(scope="session")
+def run_notebook():
+    return _run
