@@ -522,6 +522,7 @@ def build_arena(raw_dir: Path) -> pd.DataFrame:
     }))
     # 4. official leaderboard dataset
     o = read_raw_csv("lmarena/lmarena_text_official_2026-06_2026-08.csv")
+    o = o[o["category"].isin(ARENA_CATEGORIES)]
     o = o.drop_duplicates(["leaderboard_publish_date", "style_control", "category", "model_name"])
     stc = o["style_control"].astype("string").str.lower().eq("true")
     frames.append(pd.DataFrame({
@@ -534,6 +535,8 @@ def build_arena(raw_dir: Path) -> pd.DataFrame:
     }))
     out = pd.concat(frames, ignore_index=True).dropna(subset=["model", "rating", "snapshot_date"])
     out["style_control"] = out["style_control"].astype("boolean")
+    for c in ("rating", "rating_lower", "rating_upper"):   # 0.1 point is far below any interval's width
+        out[c] = out[c].round(1)
     out["open_weights_licence"] = licence_open(out["licence"])
     ov = _read_compiled("arena_open_overrides", ["model", "open_weights", "reason", "source_id"])
     ovmap = dict(zip(ov["model"].str.lower(), ov["open_weights"].str.lower().eq("true")))
@@ -548,6 +551,7 @@ def build_arena(raw_dir: Path) -> pd.DataFrame:
                 "votes", "scale_segment"]]
 
 
+ARENA_CATEGORIES = ["overall", "hard_prompts", "coding"]   # kept from the official 2026 files (size)
 ARENA_SEGMENTS = ["history_online_elo", "history_bt", "lmsys_csv_2024_2025", "lmarena_text_2025",
                   "arena_top_n_2026", "official_2026_default", "official_2026_style_control"]
 
@@ -561,7 +565,7 @@ register(Dataset(
                                                 "lmarena_official"])),
         "snapshot_date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("2023-04-01"),
                                                                        pd.Timestamp("2026-12-31"))),
-        "category": pa.Column(str),
+        "category": pa.Column(str, pa.Check.isin(ARENA_CATEGORIES)),
         "style_control": pa.Column("boolean", nullable=True),
         "model": pa.Column(str),
         "organization": pa.Column(str, nullable=True),
@@ -595,8 +599,8 @@ register(Dataset(
                  "https://huggingface.co/datasets/lmarena-ai/leaderboard-dataset",
                  required_columns=("leaderboard_publish_date", "style_control", "category", "model_name",
                                    "license", "rating", "rating_lower", "rating_upper", "vote_count"),
-                 min_rows=10000, note="text and text_style_control files; categories overall, hard_prompts, "
-                                      "coding, math, expert")],
+                 min_rows=10000, note="text and text_style_control files; the table keeps the categories "
+                                      "overall, hard_prompts and coding (math and expert are dropped for size)")],
     date_columns=("snapshot_date",),
     columns_doc={
         "source": ("Collection the row comes from (see the dataset's sources)", ""),
