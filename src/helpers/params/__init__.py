@@ -65,18 +65,32 @@ def _allowed(field) -> str:
             v = getattr(m, attr, None)
             if v is not None:
                 bits.append(f"{sym} {v}")
+    import typing
     ann = field.annotation
-    args = getattr(ann, "__args__", None)
-    if getattr(ann, "__origin__", None) is not None and str(ann).startswith("typing.Literal"):
-        bits.append("one of " + ", ".join(repr(a) for a in args))
+    if typing.get_origin(ann) is typing.Literal:
+        bits.append("one of " + ", ".join(repr(a) for a in typing.get_args(ann)))
     return " and ".join(bits)
 
 
+_TYPE_NAMES = {"date": "date (YYYY-MM-DD)", "float": "number", "int": "whole number", "bool": "true/false",
+               "str": "text", "NoneType": "None"}
+
+
+def _ann_name(ann) -> str:
+    import typing
+    origin, args = typing.get_origin(ann), typing.get_args(ann)
+    if origin is typing.Literal:
+        return "choice"
+    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
+        return " or ".join(_ann_name(a) for a in args)
+    if origin in (list, tuple):
+        return f"list of {_ann_name(args[0])}" if args else "list"
+    name = getattr(ann, "__name__", None) or str(ann).replace("typing.", "")
+    return _TYPE_NAMES.get(name, name)
+
+
 def _type_name(field) -> str:
-    ann = field.annotation
-    s = getattr(ann, "__name__", None) or str(ann).replace("typing.", "")
-    return {"date": "date (YYYY-MM-DD)", "float": "number", "int": "whole number", "bool": "true/false",
-            "str": "text"}.get(s, s)
+    return _ann_name(field.annotation)
 
 
 def _closest(name: str, names) -> str:
@@ -132,7 +146,7 @@ def parse_cli_value(model: type[NotebookParams] | None, name: str, raw: str) -> 
             return raw
     try:
         v = yaml.safe_load(raw)
-    except yaml.YAMLError:
+    except Exception:  # YAML errors and impossible timestamps such as 2023-13-01: let pydantic judge the text
         return raw
     if isinstance(v, (dt.date, dt.datetime)):
         return raw

@@ -1,0 +1,171 @@
+"""The runner's contract, on small fixture notebooks in a throw-away project root."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+@pytest.fixture()
+def root(tmp_path):
+    """A project root holding only the fixture notebooks; helpers come from the real checkout."""
+    r = tmp_path / "proj"
+    (r / "src").mkdir(parents=True)
+    (r / "data").mkdir()
+    (r / "data" / "t.csv").write_text("a\n1\n")
+    (r / "src" / "helpers").symlink_to(REPO / "src" / "helpers")
+    (r / "pyproject.toml").write_text("")
+    shutil.copytree(FIXTURES / "notebooks", r / "notebooks")
+    return r
+
+
+def helpers(root: Path, *args, timeout=300):
+    env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(FIXTURES), MPLBACKEND="Agg")
+    t0 = time.perf_counter()
+    p = subprocess.run([sys.executable, "-m", "helpers", *args], cwd=root, env=env, capture_output=True,
+                       text=True, timeout=timeout)
+    p.seconds = time.perf_counter() - t0
+    return p
+
+
+def test_good_notebook_records_results_and_writes_every_output(root):
+    p = helpers(root, "run", "good", "--jobs", "1")
+    assert p.returncode == 0, p.stderr
+    run = root / "build" / "runs" / "default"
+    for name in ("good.ipynb", "good.html", "good.report.html", "results.json", "manifest.json",
+                 "figures/good/squares.png", "figures/good/squares.svg", "site/index.html"):
+        assert (run / name).is_file(), name
+    results = json.loads((run / "results.json").read_text())
+    assert results["good"]["squares"] == {"value": [0, 1, 4], "unit": "count", "claims": ["C1"]}
+    assert results["good"]["total"] == {"value": 5, "low": 0, "high": 6}
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["parameters"]["good"] == {"n": 3, "label": "demo"}
+    assert "data/t.csv" in manifest["data_sha256"]
+    assert manifest["packages"]["papermill"]
+    assert "good" in (root / "build" / "site" / "index.html").read_text()
+    assert "http://" not in (run / "good.html").read_text().split("<body")[0].replace("http://www.w3.org", "")
+
+
+def test_parameters_reach_the_notebook_and_name_the_run(root):
+    p = helpers(root, "run", "good", "-p", "n", "4", "-p", "label", "x y")
+    assert p.returncode == 0, p.stderr
+    runs = [d for d in (root / "build" / "runs").iterdir() if not d.name.startswith(".")]
+    assert len(runs) == 1 and runs[0].name != "default"
+    results = json.loads((runs[0] / "results.json").read_text())
+    assert results["good"]["squares"]["value"] == [0, 1, 4, 9]
+    assert results["good"]["label"]["value"] == "x y"
+    named = helpers(root, "run", "good", "-p", "n", "2", "--name", "small")
+    assert named.returncode == 0
+    assert json.loads((root / "build/runs/small/results.json").read_text())["good"]["total"]["value"] == 1
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["-p", "nn", "3"], "unknown parameter 'nn'; did you mean 'n'?"),
+    (["-p", "n", "abc"], "parameter 'n' = 'abc' has the wrong type"),
+    (["-p", "n", "0"], "parameter 'n' = 0 is out of range (allowed: >= 1 and <= 1000)"),
+    (["-p", "n", "2.5"], "parameter 'n' = 2.5 has the wrong type"),
+])
+def test_bad_parameters_exit_2_with_one_clear_line_and_write_nothing(root, args, expected):
+    p = helpers(root, "run", "good", *args)
+    assert p.returncode == 2
+    assert expected in p.stderr
+    assert "Traceback" not in p.stderr + p.stdout
+    assert len(p.stderr.strip().splitlines()) == 1
+    assert not (root / "build" / "runs").exists()
+    assert p.seconds < 3
+
+
+def test_every_problem_is_listed_for_typed_parameters(root):
+    p = helpers(root, "run", "typed", "-p", "share_pct", "150", "-p", "mode", "medium", "-p", "start",
+                "2023-13-01", "-p", "count", "x")
+    assert p.returncode == 2
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 4
+    for name in ("share_pct", "mode", "start", "count"):
+        assert any(f"'{name}'" in ln for ln in lines), name
+    cross = helpers(root, "run", "typed", "-p", "low", "5", "-p", "high", "1")
+    assert cross.returncode == 2 and "low (5.0) must not exceed high (1.0)" in cross.stderr
+
+
+def test_typed_values_are_parsed_from_the_command_line(root):
+    p = helpers(root, "run", "typed", "-p", "as_of", "2024-02-29", "-p", "flag", "false", "-p", "names",
+                "[AWS, Azure]", "-p", "mode", "loose", "-p", "share_pct", "12.5", "--name", "t")
+    assert p.returncode == 0, p.stderr
+    echo = json.loads((root / "build/runs/t/results.json").read_text())["typed"]["echo"]["value"]
+    assert echo["as_of"] == "2024-02-29" and echo["flag"] is False and echo["names"] == ["AWS", "Azure"]
+    assert echo["mode"] == "loose" and echo["share_pct"] == 12.5 and echo["start"] == "2023-01-01"
+
+
+def test_parameter_file_and_unknown_notebook(root, tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text("good:\n  n: 5\n")
+    p = helpers(root, "run", "good", "-f", str(f), "--name", "fromfile")
+    assert p.returncode == 0, p.stderr
+    assert json.loads((root / "build/runs/fromfile/results.json").read_text())["good"]["total"]["value"] == 30
+    bad = helpers(root, "run", "goood")
+    assert bad.returncode == 2 and "unknown notebook 'goood'; did you mean 'good'?" in bad.stderr
+
+
+def test_failing_notebook_keeps_good_run_and_others_complete(root):
+    first = helpers(root, "run", "good", "typed")
+    assert first.returncode == 0, first.stderr
+    good_run = root / "build" / "runs" / "default"
+    before = (good_run / "results.json").read_bytes()
+    p = helpers(root, "run")          # all three: failing fails at its fourth cell
+    assert p.returncode == 1
+    assert "notebook failing failed at cell index 3" in p.stderr
+    assert "raise ValueError('planned failure in the fixture')" in p.stderr
+    assert "ValueError: planned failure in the fixture" in p.stderr
+    assert (good_run / "results.json").read_bytes() == before        # the last good run is intact
+    failed = root / "build" / "runs" / "default.failed"
+    assert (failed / "failing.ipynb").is_file() and (failed / "failing.html").is_file()
+    assert "planned failure" in (failed / "failing.html").read_text()
+    res = json.loads((failed / "results.json").read_text())
+    assert set(res) == {"good", "typed"}                                # the others finished
+    assert (failed / "good.html").is_file() and (failed / "typed.html").is_file()
+
+
+def test_second_identical_run_is_served_from_the_cache(root):
+    assert helpers(root, "run", "good").returncode == 0
+    again = helpers(root, "run", "good")
+    assert again.returncode == 0
+    assert "cached   good" in again.stdout and "start" not in again.stdout
+    assert again.seconds < 5
+    (root / "data" / "t.csv").write_text("a\n2\n")           # data changed: executed again
+    changed = helpers(root, "run", "good")
+    assert "start    good" in changed.stdout
+    forced = helpers(root, "run", "good", "--force")
+    assert "start    good" in forced.stdout
+
+
+def test_results_json_is_byte_identical_across_runs(root):
+    assert helpers(root, "run", "good", "typed", "--name", "a").returncode == 0
+    assert helpers(root, "run", "good", "typed", "--name", "b", "--force").returncode == 0
+    a = (root / "build/runs/a/results.json").read_bytes()
+    b = (root / "build/runs/b/results.json").read_bytes()
+    assert a == b
+
+
+def test_empty_collection_still_builds_a_site(root):
+    shutil.rmtree(root / "notebooks")
+    (root / "notebooks").mkdir()
+    p = helpers(root, "run")
+    assert p.returncode == 0, p.stderr
+    assert "No notebooks" in (root / "build" / "site" / "index.html").read_text()
+
+
+def test_params_command_lists_types_defaults_and_ranges(root):
+    p = helpers(root, "params", "typed")
+    assert p.returncode == 0
+    assert "share_pct: number [%], default 90.0; allowed > 0 and <= 100" in p.stdout
+    assert "mode: choice" in p.stdout and "one of 'strict', 'loose'" in p.stdout
