@@ -1,0 +1,143 @@
+"""Unit tests of paths, params, results and plots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Literal
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+
+from helpers import paths, plots, results  # noqa: E402
+from helpers.params import (NotebookParams, ParamError, from_namespace, parse_cli_value,  # noqa: E402
+                            validate)
+from helpers.params.base import P  # noqa: E402
+
+
+# --------------------------------------------------------------------------------------------- paths
+
+def test_root_is_found_from_any_working_directory(tmp_path):
+    code = "from helpers import paths; print(paths.DATA)"
+    env = {k: v for k, v in os.environ.items() if k != "HELPERS_ROOT"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert Path(out.stdout.strip()) == Path(__file__).resolve().parents[1] / "data"
+    assert (paths.ROOT / "pyproject.toml").is_file()
+    assert paths.notebook("01_x") == paths.NOTEBOOKS / "01_x.ipynb" == paths.notebook("01_x.ipynb")
+
+
+def test_run_dir_follows_the_runner(monkeypatch, tmp_path):
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
+    assert paths.run_dir() == tmp_path
+    monkeypatch.delenv("HELPERS_RUN_DIR")
+    assert paths.run_dir() == paths.BUILD / "interactive"
+
+
+# -------------------------------------------------------------------------------------------- params
+
+class M(NotebookParams):
+    share_pct: float = P(90.0, "share", unit="%", gt=0, le=100)
+    n: int = P(10, "count", ge=1)
+    mode: Literal["a", "b"] = P("a", "mode")
+    when: dt.date = P(dt.date(2024, 1, 1), "date")
+
+
+def test_validate_returns_checked_values_and_defaults():
+    m = validate(M, {"share_pct": "50", "when": "2025-02-03"})
+    assert m.share_pct == 50.0 and m.n == 10 and m.when == dt.date(2025, 2, 3)
+    assert m.as_dict() == {"share_pct": 50.0, "n": 10, "mode": "a", "when": "2025-02-03"}
+
+
+def test_validate_lists_every_problem_with_its_name():
+    with pytest.raises(ParamError) as e:
+        validate(M, {"share_pct": 101, "n": 0, "mode": "c", "shre_pct": 3}, notebook="nb")
+    msgs = e.value.problems
+    assert len(msgs) == 4
+    assert "nb: unknown parameter 'shre_pct'; did you mean 'share_pct'?" in msgs
+    assert "nb: parameter 'share_pct' = 101 is out of range (allowed: > 0 and <= 100)" in msgs
+    assert "nb: parameter 'n' = 0 is out of range (allowed: >= 1)" in msgs
+    assert "nb: parameter 'mode' = 'c' is not allowed (one of 'a', 'b')" in msgs
+
+
+def test_from_namespace_picks_only_model_fields():
+    m = from_namespace(M, {"n": 3, "unrelated": object(), "__name__": "x"})
+    assert m.n == 3
+    with pytest.raises(ParamError, match="'n' = -1 is out of range"):
+        from_namespace(M, {"n": -1})
+
+
+def test_cli_values_are_typed_by_yaml_except_text():
+    class T(NotebookParams):
+        chip: str = P("H100", "chip")
+        xs: list[str] = P([], "names")
+    assert parse_cli_value(T, "chip", "10") == "10"
+    assert parse_cli_value(T, "xs", "[a, b]") == ["a", "b"]
+    assert parse_cli_value(M, "n", "12") == 12
+    assert parse_cli_value(M, "when", "2024-05-01") == "2024-05-01"
+    assert parse_cli_value(M, "when", "2024-13-01") == "2024-13-01"
+
+
+# ------------------------------------------------------------------------------------------- results
+
+def test_make_entry_is_json_safe_and_checks_its_input():
+    e = results.make_entry("gap", np.float64(1.5), low=np.int64(1), high=2, unit="pt", claims=["C1"])
+    assert json.dumps(e) and e == {"value": 1.5, "low": 1, "high": 2, "unit": "pt", "claims": ["C1"]}
+    assert results.make_entry("d", {2024: np.int64(3)})["value"] == {"2024": 3}
+    with pytest.raises(results.ResultError, match="not JSON-safe; record None"):
+        results.make_entry("x", float("nan"))
+    with pytest.raises(results.ResultError, match="type DataFrame is not JSON-safe"):
+        import pandas as pd
+        results.make_entry("x", pd.DataFrame())
+    with pytest.raises(results.ResultError, match="unknown claim id"):
+        results.make_entry("x", 1, claims=["C13"])
+    with pytest.raises(results.ResultError, match="low 3 is above high 2"):
+        results.make_entry("x", 1, low=3, high=2)
+    with pytest.raises(results.ResultError, match="identifier"):
+        results.make_entry("bad key", 1)
+
+
+def test_collect_reads_records_back_in_order():
+    nb = {"cells": [
+        {"cell_type": "markdown", "source": "x"},
+        {"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {
+            results.MIME: {"key": "a", "value": 1}, "text/plain": "a"}}]},
+        {"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {
+            results.MIME: json.dumps({"key": "b", "value": [1, 2], "unit": "u"})}}]},
+    ]}
+    assert results.collect(nb) == {"a": {"value": 1}, "b": {"value": [1, 2], "unit": "u"}}
+
+
+def test_record_outside_a_kernel_returns_the_value():
+    assert results.record("k", 3) == 3
+
+
+# --------------------------------------------------------------------------------------------- plots
+
+def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path):
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
+    plots.set_theme()
+    assert plots.colour("open") != plots.colour("closed")
+    assert plots.colour("unknown-thing") == "#999999"
+    pal = plots.palette_for(["NVIDIA", "Someone"])
+    assert pal["NVIDIA"] == plots.PALETTE["NVIDIA"] and "Someone" in pal
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    plots.caption(fig, "Data: test")
+    written = plots.save(fig, "my figure!", notebook="01_x")
+    assert [p.name for p in written] == ["my_figure.png", "my_figure.svg"]
+    assert all(p.stat().st_size > 0 for p in written)
+    assert written[0].parent == tmp_path / "figures" / "01_x"
+    svg1 = written[1].read_bytes()
+    plots.save(fig, "my figure!", notebook="01_x")
+    assert written[1].read_bytes() == svg1          # deterministic SVG
+    with pytest.raises(ValueError, match="no letters"):
+        plots.save(fig, "!!!")
+    plt.close(fig)
