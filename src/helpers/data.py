@@ -65,6 +65,7 @@ class RawFile:
     min_rows: int = 1
     encoding: str = "utf-8"
     note: str = ""
+    member: str | None = None       # the URL is a zip archive; this member is the file
 
 
 @dataclass
