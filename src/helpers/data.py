@@ -272,6 +272,20 @@ def _read_processed(ds: Dataset, path: Path) -> pd.DataFrame:
         df = pd.read_csv(path, dtype=dtypes, keep_default_na=True)
     except Exception as e:
         raise DataError(f"{where}: cannot be read as CSV ({type(e).__name__}: {e})") from None
+    for name, col in ds.schema.columns.items():
+        t = str(col.dtype).lower()
+        if name not in df or name in ds.date_columns or not (t.startswith("float") or t.startswith("int")):
+            continue
+        num = pd.to_numeric(df[name], errors="coerce")
+        bad = df.index[num.isna() & df[name].notna()].tolist()
+        if bad:
+            vals = ", ".join(repr(v) for v in df.loc[bad[:3], name].tolist())
+            raise DataError(f"{where}: column '{name}', line(s) {', '.join(str(i + 2) for i in bad[:8])}: "
+                            f"not a number (values {vals})")
+        if t.startswith("float"):
+            df[name] = num.astype("float64")
+        elif not num.isna().any() and (num == num.round()).all():
+            df[name] = num.astype("int64")
     for c in ds.date_columns:
         if c in df:
             parsed = pd.to_datetime(df[c], format="%Y-%m-%d", errors="coerce")
