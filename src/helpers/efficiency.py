@@ -1,0 +1,483 @@
+"""Effective compute, export-control delays and training costs (notebook 03, claims C7-C10).
+
+The model, stated once:
+
+    effective compute E = chips x peak FLOP/s x utilization x time x algorithmic multiplier
+
+Both sides' effective compute grows exponentially: physical compute by a factor ``g`` per year and the
+algorithmic multiplier by 2^(12 / h) per year, where ``h`` is the halving time (months) of the compute
+needed for fixed performance. In natural-log units per year
+
+    a_frontier   = ln g_f + ln 2 * 12 / h
+    a_restricted = ln g_r + ln 2 * 12 / h     (0 instead of the second term if algorithms do not diffuse)
+
+A side that starts with R times less effective compute is behind by a *delay*: the time since the frontier
+had the effective compute the restricted side has at the horizon T (years from now),
+
+    delay(T) = max(0, T * (1 - a_r / a_f) + ln R / a_f)        (years; x 12 for months)
+
+With equal growth on both sides the delay is the same at every horizon, ln R / a. With no hardware growth,
+R = 10 and h = 8 months it is 8 * log2(10) = 26.58 months. Everything here is pure and vectorized
+(numpy arrays in, arrays out); the Monte Carlo draws all inputs at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+LN2 = np.log(2.0)
+SECONDS_PER_HOUR = 3600.0
+
+__all__ = [
+    "effective_compute", "compute_ratio", "offset_multiplier_needed", "months_of_progress",
+    "algorithmic_rate_per_year", "delay_months", "catch_up_months", "lognormal_from_interval",
+    "DelayInputs", "simulate_delay", "delay_summary", "band_probabilities", "tornado",
+    "classify_chips", "export_status_timeline", "achieved_flop_per_gpu_hour", "implied_utilization",
+    "training_cost_usd", "gpu_hours_for", "range_overlap",
+]
+
+
+# ------------------------------------------------------------------------------ effective compute
+
+def effective_compute(chips, flop_per_s, utilization, seconds, algorithmic_multiplier=1.0):
+    """Effective training compute (FLOP-equivalents): chips x FLOP/s x utilization x time x multiplier."""
+    chips, flop_per_s = np.asarray(chips, float), np.asarray(flop_per_s, float)
+    utilization, seconds = np.asarray(utilization, float), np.asarray(seconds, float)
+    if np.any(chips < 0) or np.any(flop_per_s < 0) or np.any(seconds < 0):
+        raise ValueError("effective_compute: chips, FLOP/s and time must be non-negative")
+    if np.any((utilization < 0) | (utilization > 1)):
+        raise ValueError("effective_compute: utilization must be between 0 and 1")
+    return chips * flop_per_s * utilization * seconds * np.asarray(algorithmic_multiplier, float)
+
+
+def compute_ratio(frontier_chips, frontier_flop_per_s, restricted_chips, restricted_flop_per_s,
+                  frontier_utilization=1.0, restricted_utilization=1.0):
+    """How many times more effective compute the frontier side has (same time, same algorithms)."""
+    f = effective_compute(frontier_chips, frontier_flop_per_s, frontier_utilization, 1.0)
+    r = effective_compute(restricted_chips, restricted_flop_per_s, restricted_utilization, 1.0)
+    if np.any(np.asarray(r) <= 0):
+        raise ValueError("compute_ratio: the restricted side has no compute (chips, FLOP/s and utilization must be > 0)")
+    return f / r
+
+
+def offset_multiplier_needed(ratio):
+    """Algorithmic gain (x) the restricted side needs to match the frontier: the ratio, at least 1."""
+    return np.maximum(np.asarray(ratio, float), 1.0)
+
+
+def months_of_progress(multiplier, halving_months):
+    """Months of algorithmic progress that deliver a compute-efficiency gain ``multiplier``: h x log2(m)."""
+    m = np.asarray(multiplier, float)
+    h = np.asarray(halving_months, float)
+    if np.any(m <= 0) or np.any(h <= 0):
+        raise ValueError("months_of_progress: multiplier and halving time must be positive")
+    return h * np.log2(m)
+
+
+def algorithmic_rate_per_year(halving_months):
+    """Growth of the algorithmic multiplier in natural-log units per year: ln 2 x 12 / h."""
+    h = np.asarray(halving_months, float)
+    if np.any(h <= 0):
+        raise ValueError("halving time must be positive")
+    return LN2 * 12.0 / h
+
+
+def _rates(halving_months, frontier_growth, restricted_growth, algorithms_diffuse):
+    g_f = np.asarray(frontier_growth, float)
+    g_r = np.asarray(restricted_growth, float)
+    if np.any(g_f <= 0) or np.any(g_r <= 0):
+        raise ValueError("compute growth multipliers per year must be positive (1.0 = no growth)")
+    alg = algorithmic_rate_per_year(halving_months)
+    a_f = np.log(g_f) + alg
+    a_r = np.log(g_r) + (alg if algorithms_diffuse else 0.0)
+    return a_f, a_r
+
+
+def delay_months(ratio, halving_months, frontier_growth=1.0, restricted_growth=1.0, algorithms_diffuse=True,
+                 horizon_years=0.0):
+    """Months the restricted side is behind the frontier at ``horizon_years`` (see the module docstring).
+
+    Vectorized over every argument. Infinite when the frontier's effective compute does not grow
+    (a_f <= 0) while a gap exists."""
+    ratio = np.asarray(ratio, float)
+    if np.any(ratio <= 0):
+        raise ValueError("delay_months: the compute ratio must be positive")
+    a_f, a_r = _rates(halving_months, frontier_growth, restricted_growth, algorithms_diffuse)
+    T = np.asarray(horizon_years, float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        years = T * (1.0 - a_r / a_f) + np.log(ratio) / a_f
+        years = np.where(a_f > 0, years, np.where(ratio > 1, np.inf, 0.0))
+    return 12.0 * np.maximum(years, 0.0)
+
+
+def catch_up_months(ratio, halving_months, restricted_growth=1.0, algorithms_diffuse=True):
+    """Months until the restricted side reaches the frontier's effective compute of today (a standing target)."""
+    _, a_r = _rates(halving_months, 1.0, restricted_growth, algorithms_diffuse)
+    ratio = np.asarray(ratio, float)
+    with np.errstate(divide="ignore"):
+        years = np.where(ratio <= 1, 0.0, np.where(a_r > 0, np.log(np.maximum(ratio, 1.0)) / a_r, np.inf))
+    return 12.0 * years
+
+
+# ------------------------------------------------------------------------------------- Monte Carlo
+
+def lognormal_from_interval(central: float, low: float, high: float, level: float) -> tuple[float, float]:
+    """(mu, sigma) of a lognormal with median ``central`` whose central ``level`` interval spans about [low, high].
+
+    sigma is the mean of the two log half-widths divided by the normal quantile, so a published interval
+    that is asymmetric in logs is matched on average; low = high = central gives sigma = 0 (a point mass)."""
+    if not (0 < low <= central <= high):
+        raise ValueError(f"interval must satisfy 0 < low <= central <= high (got {low}, {central}, {high})")
+    if not (0 < level < 1):
+        raise ValueError(f"interval level must be a fraction between 0 and 1 (got {level})")
+    z = stats.norm.ppf(0.5 + level / 2.0)
+    sigma = (np.log(high) - np.log(low)) / (2.0 * z)
+    return float(np.log(central)), float(sigma)
+
+
+@dataclass(frozen=True)
+class DelayInputs:
+    """Inputs of the delay model: central values and the intervals their uncertainty is fitted to."""
+
+    ratio: float
+    halving_months: float
+    halving_low: float
+    halving_high: float
+    halving_level: float
+    frontier_growth: float
+    restricted_growth: float
+    growth_factor: float = 1.0          # growth interval: [g / factor, g x factor] at growth_level
+    growth_level: float = 0.9
+    algorithms_diffuse: bool = True
+    horizon_years: float = 0.0
+
+
+def simulate_delay(inp: DelayInputs, n_draws: int, seed: int) -> dict:
+    """Draw halving time and both growth rates (independent lognormals) and return the delays (months).
+
+    Returns a dict of arrays: delay_months, halving_months, frontier_growth, restricted_growth."""
+    if n_draws < 1:
+        raise ValueError("n_draws must be at least 1")
+    rng = np.random.default_rng(seed)
+    mu_h, s_h = lognormal_from_interval(inp.halving_months, inp.halving_low, inp.halving_high, inp.halving_level)
+    if inp.growth_factor < 1:
+        raise ValueError("growth_factor must be >= 1")
+    z = stats.norm.ppf(0.5 + inp.growth_level / 2.0)
+    s_g = np.log(inp.growth_factor) / z
+    e = rng.standard_normal((3, n_draws))
+    h = np.exp(mu_h + s_h * e[0])
+    g_f = np.exp(np.log(inp.frontier_growth) + s_g * e[1])
+    g_r = np.exp(np.log(inp.restricted_growth) + s_g * e[2])
+    d = delay_months(inp.ratio, h, g_f, g_r, inp.algorithms_diffuse, inp.horizon_years)
+    return {"delay_months": d, "halving_months": h, "frontier_growth": g_f, "restricted_growth": g_r}
+
+
+def delay_summary(delays: np.ndarray, speed_bump_max: float, roadblock_min: float) -> dict:
+    """Median, 5th and 95th percentiles and the band probabilities of simulated delays (months)."""
+    d = np.asarray(delays, float)
+    p05, p50, p95 = np.percentile(d, [5, 50, 95])
+    probs = band_probabilities(d, speed_bump_max, roadblock_min)
+    return {"median": float(p50), "p05": float(p05), "p95": float(p95), **probs}
+
+
+def band_probabilities(delays, speed_bump_max: float, roadblock_min: float) -> dict:
+    """Shares of delays in the speed-bump band (<= speed_bump_max), the roadblock band (>= roadblock_min)
+    and between them."""
+    if speed_bump_max > roadblock_min:
+        raise ValueError("speed_bump_max must not exceed roadblock_min")
+    d = np.asarray(delays, float)
+    bump = float(np.mean(d <= speed_bump_max))
+    road = float(np.mean(d >= roadblock_min))
+    return {"prob_speed_bump": bump, "prob_roadblock": road, "prob_between": max(0.0, 1.0 - bump - road)}
+
+
+def tornado(inp: DelayInputs) -> pd.DataFrame:
+    """One-at-a-time sensitivity of the deterministic delay: each input at the ends of its interval, the
+    others at their central values. Sorted by swing (largest first)."""
+    base = float(delay_months(inp.ratio, inp.halving_months, inp.frontier_growth, inp.restricted_growth,
+                              inp.algorithms_diffuse, inp.horizon_years))
+    f = inp.growth_factor
+    cases = {
+        "halving time (months)": ("halving_months", inp.halving_low, inp.halving_high),
+        "frontier compute growth (x/yr)": ("frontier_growth", inp.frontier_growth / f, inp.frontier_growth * f),
+        "restricted compute growth (x/yr)": ("restricted_growth", inp.restricted_growth / f, inp.restricted_growth * f),
+        "compute ratio (x)": ("ratio", inp.ratio / 2.0, inp.ratio * 2.0),
+    }
+    rows = []
+    for label, (field, lo, hi) in cases.items():
+        vals = {}
+        for end, v in (("low", lo), ("high", hi)):
+            kw = {k: getattr(inp, k) for k in ("ratio", "halving_months", "frontier_growth", "restricted_growth")}
+            kw[field] = v
+            vals[end] = float(delay_months(kw["ratio"], kw["halving_months"], kw["frontier_growth"],
+                                           kw["restricted_growth"], inp.algorithms_diffuse, inp.horizon_years))
+        rows.append({"input": label, "input_low": lo, "input_high": hi, "delay_at_low": vals["low"],
+                     "delay_at_high": vals["high"], "base": base,
+                     "swing": abs(vals["high"] - vals["low"])})
+    return pd.DataFrame(rows).sort_values("swing", ascending=False, kind="mergesort").reset_index(drop=True)
+
+
+# -------------------------------------------------------------------------------- chips and rules
+
+def _clause_hits(chips: pd.DataFrame, clause: pd.Series) -> pd.Series:
+    """Per chip: True (meets every threshold), False (fails one), or NA (a needed value is missing)."""
+    spec = [("tpp", "tpp_min", "ge"), ("tpp", "tpp_max", "lt"),
+            ("performance_density", "performance_density_min", "ge"),
+            ("performance_density", "performance_density_max", "lt"),
+            ("interconnect_gb_s", "interconnect_min_gb_s", "ge"),
+            ("memory_bandwidth_gb_s", "memory_bandwidth_max_gb_s", "lt")]
+    ok = pd.Series(True, index=chips.index, dtype="boolean")
+    for col, thr, op in spec:
+        t = clause.get(thr)
+        if t is None or pd.isna(t):
+            continue
+        v = chips[col].astype(float)
+        res = (v >= t) if op == "ge" else (v < t)
+        res = res.astype("boolean").mask(v.isna())
+        ok = ok & res      # Kleene logic: False & NA = False, True & NA = NA
+    return ok
+
+
+def classify_chips(chips: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """Each chip against each threshold rule (effect licence_required with thresholds, or case_by_case_review).
+
+    Returns one row per chip and rule_id with ``caught`` (True / False / NA when a needed spec is missing)
+    and the clause(s) that caught it."""
+    thr_cols = ["tpp_min", "tpp_max", "performance_density_min", "performance_density_max",
+                "interconnect_min_gb_s", "memory_bandwidth_max_gb_s"]
+    rules = rules[rules[thr_cols].notna().any(axis=1)]
+    out = []
+    for rule_id, grp in rules.groupby("rule_id", sort=False):
+        hits = [(_clause_hits(chips, c), c["clause"]) for _, c in grp.iterrows()]
+        any_hit = pd.Series(False, index=chips.index, dtype="boolean")
+        for h, _ in hits:
+            any_hit = any_hit | h
+        for i, chip in chips["chip"].items():
+            clauses = [name for h, name in hits if h.loc[i] is True or (pd.notna(h.loc[i]) and bool(h.loc[i]))]
+            out.append({"chip": chip, "rule_id": rule_id, "date": grp["date"].iloc[0],
+                        "effect": grp["effect"].iloc[0], "caught": any_hit.loc[i],
+                        "clauses": ", ".join(clauses)})
+    return pd.DataFrame(out)
+
+
+def export_status_timeline(chips: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """Whether each chip could be sold to China after each rule or decision, in date order.
+
+    Status values: 'allowed', 'licence required', 'allowed (revenue share)', 'case-by-case review',
+    'unknown' (a needed spec is missing), and 'not a US export' for chips designed and made in China."""
+    cls = classify_chips(chips, rules)
+    events = rules.sort_values(["date", "rule_id", "clause"]).drop_duplicates("rule_id")[["rule_id", "date", "effect"]]
+    status = {c: "allowed" for c in chips["chip"]}
+    chinese = set(chips.loc[chips["designer"].isin(["Huawei"]), "chip"])
+    rows = []
+    for ev in events.itertuples(index=False):
+        rule_rows = rules[rules["rule_id"] == ev.rule_id]
+        named = set()
+        for s in rule_rows["chips_named"].dropna():
+            named |= {x.strip() for x in str(s).split(";") if x.strip()}
+        c = cls[cls["rule_id"] == ev.rule_id].set_index("chip")
+        for chip in chips["chip"]:
+            if chip in chinese:
+                status[chip] = "not a US export"
+            elif ev.effect == "licence_required" and named:
+                if chip in named:
+                    status[chip] = "licence required"
+            elif ev.effect == "licence_required":
+                caught = c.loc[chip, "caught"] if chip in c.index else pd.NA
+                status[chip] = "unknown" if pd.isna(caught) else ("licence required" if caught else "allowed")
+            elif ev.effect == "exports_allowed":
+                if chip in named:
+                    status[chip] = "allowed (revenue share)"
+            elif ev.effect == "case_by_case_review":
+                caught = c.loc[chip, "caught"] if chip in c.index else pd.NA
+                if status[chip] == "licence required" and pd.notna(caught) and caught:
+                    status[chip] = "case-by-case review"
+            rows.append({"rule_id": ev.rule_id, "date": ev.date, "chip": chip, "status": status[chip]})
+    return pd.DataFrame(rows)
+
+
+# ------------------------------------------------------------------------------------------ costs
+
+def achieved_flop_per_gpu_hour(compute_flop, gpu_hours):
+    """FLOP actually delivered per GPU-hour in a reported run (= peak FLOP/s x utilization x 3600)."""
+    c, h = np.asarray(compute_flop, float), np.asarray(gpu_hours, float)
+    if np.any(c <= 0) or np.any(h <= 0):
+        raise ValueError("compute and GPU-hours must be positive")
+    return c / h
+
+
+def implied_utilization(compute_flop, gpu_hours, peak_flop_per_s):
+    """Utilization implied by a run's compute and GPU-hours against a chip's peak FLOP/s."""
+    return achieved_flop_per_gpu_hour(compute_flop, gpu_hours) / (np.asarray(peak_flop_per_s, float) * SECONDS_PER_HOUR)
+
+
+def gpu_hours_for(compute_flop, peak_flop_per_s, utilization):
+    """GPU-hours needed for ``compute_flop`` at a chip's peak FLOP/s and a utilization."""
+    u = np.asarray(utilization, float)
+    if np.any((u <= 0) | (u > 1)):
+        raise ValueError("utilization must be in (0, 1]")
+    return np.asarray(compute_flop, float) / (np.asarray(peak_flop_per_s, float) * u * SECONDS_PER_HOUR)
+
+
+def training_cost_usd(compute_flop, price_usd_per_chip_hour, peak_flop_per_s, utilization):
+    """Compute cost of a training run: compute / (FLOP/s x utilization) in chip-hours x price per chip-hour."""
+    return gpu_hours_for(compute_flop, peak_flop_per_s, utilization) * np.asarray(price_usd_per_chip_hour, float)
+
+
+def range_overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> float:
+    """Length of the overlap of two intervals divided by the length of the second (0 when disjoint)."""
+    if a_low > a_high or b_low > b_high:
+        raise ValueError("intervals must have low <= high")
+    inter = max(0.0, min(a_high, b_high) - max(a_low, b_low))
+    width = b_high - b_low
+    return inter / width if width > 0 else float(a_low <= b_low <= a_high)
+
+
+# ------------------------------------------------------------------------ the historical record (C8)
+
+def decimal_year(dates) -> np.ndarray:
+    """Dates as decimal years (2024-07-02 -> about 2024.5)."""
+    d = pd.to_datetime(pd.Series(dates))
+    start = pd.to_datetime(d.dt.year.astype(str) + "-01-01")
+    length = np.where(d.dt.is_leap_year, 366.0, 365.0)
+    return (d.dt.year + (d - start).dt.days / length).to_numpy(float)
+
+
+def largest_run_by_year(models: pd.DataFrame, countries=("US", "China")) -> pd.DataFrame:
+    """Largest training compute (FLOP) per publication year and country, with the model that set it."""
+    m = models[models["country"].isin(countries) & models["training_compute_flop"].notna()].copy()
+    m["year"] = m["publication_date"].dt.year
+    idx = m.groupby(["year", "country"])["training_compute_flop"].idxmax()
+    out = m.loc[idx, ["year", "country", "model", "training_compute_flop"]]
+    return out.sort_values(["year", "country"]).reset_index(drop=True)
+
+
+def counts_above(models: pd.DataFrame, thresholds=(1e24, 1e25), countries=("US", "China")) -> pd.DataFrame:
+    """Number of models per year and country with training compute at or above each threshold."""
+    m = models[models["country"].isin(countries)].copy()
+    m["year"] = m["publication_date"].dt.year
+    rows = []
+    for t in thresholds:
+        hit = m[m["training_compute_flop"] >= t]
+        c = hit.groupby(["year", "country"]).size().rename("n_models").reset_index()
+        c["threshold_flop"] = t
+        rows.append(c)
+    return pd.concat(rows, ignore_index=True)
+
+
+def missing_compute_share(frame: pd.DataFrame, by: list, date_col: str) -> pd.DataFrame:
+    """Share of models (per group) without a training-compute estimate, with the group size."""
+    f = frame.copy()
+    if "year" in by and "year" not in f:
+        f["year"] = f[date_col].dt.year
+    g = f.groupby(by)["training_compute_flop"]
+    out = pd.DataFrame({"n_models": g.size(), "n_missing": g.apply(lambda s: int(s.isna().sum()))}).reset_index()
+    out["missing_share"] = out["n_missing"] / out["n_models"]
+    return out
+
+
+def country_frontier(models: pd.DataFrame, countries=("US", "China"), start: str = "2018-01-01") -> pd.DataFrame:
+    """Record-setting models per country: each model whose compute exceeds every earlier model of its country."""
+    m = models[models["country"].isin(countries) & models["training_compute_flop"].notna()]
+    m = m[m["publication_date"] >= pd.Timestamp(start)].sort_values(["country", "publication_date", "model"])
+    keep = []
+    for _, grp in m.groupby("country", sort=True):
+        running = grp["training_compute_flop"].cummax().shift(fill_value=0)
+        keep.append(grp[grp["training_compute_flop"] > running])
+    out = pd.concat(keep, ignore_index=True)
+    out["t"] = decimal_year(out["publication_date"])
+    out["log10_compute"] = np.log10(out["training_compute_flop"])
+    return out[["country", "model", "publication_date", "t", "training_compute_flop", "log10_compute"]]
+
+
+@dataclass(frozen=True)
+class TrendFit:
+    """Log-linear compute trends per country from one OLS with a country interaction (HC3 errors)."""
+
+    params: pd.Series
+    cov: pd.DataFrame
+    n: int
+    base: str
+    other: str
+
+    def slope(self, country: str) -> float:
+        b = self.params["t"]
+        return float(b + (self.params["t:other"] if country == self.other else 0.0))
+
+    def growth_per_year(self, country: str) -> float:
+        return float(10 ** self.slope(country))
+
+    def _vec(self, t: float) -> np.ndarray:
+        # (base - other) at time t in log10 units: -(other_intercept + other_slope * t)
+        return np.array([0.0, 0.0, -1.0, -t])
+
+    def gap_log10(self, t: float) -> tuple[float, float]:
+        """Fitted log10 compute of base minus other at time t, and its standard error."""
+        v = self._vec(t)
+        est = float(v @ self.params.to_numpy())
+        se = float(np.sqrt(v @ self.cov.to_numpy() @ v))
+        return est, se
+
+    def lag_years(self, t: float, n_sim: int = 20000, seed: int = 0) -> tuple[float, float, float]:
+        """Years until 'other' reaches base's fitted level at time t at its own fitted growth rate:
+        gap / slope(other). Returns the estimate and a 95% interval from draws of the coefficients."""
+        est_gap, _ = self.gap_log10(t)
+        est = est_gap / self.slope(self.other)
+        rng = np.random.default_rng(seed)
+        draws = rng.multivariate_normal(self.params.to_numpy(), self.cov.to_numpy(), size=n_sim)
+        gaps = draws @ self._vec(t)
+        slopes = draws[:, 1] + draws[:, 3]
+        lag = np.where(slopes > 0, gaps / np.where(slopes > 0, slopes, 1.0), np.inf)
+        lo, hi = np.percentile(lag, [2.5, 97.5])
+        return float(est), float(lo), float(hi)
+
+
+def fit_country_trends(frontier: pd.DataFrame, base: str = "US", other: str = "China") -> TrendFit:
+    """OLS of log10 compute on time, a country dummy and their interaction, with HC3 robust errors."""
+    import statsmodels.api as sm
+    f = frontier[frontier["country"].isin([base, other])]
+    if f["country"].nunique() < 2 or f.groupby("country").size().min() < 3:
+        raise ValueError(f"fit_country_trends: need at least 3 record-setting models for each of {base} and {other}")
+    is_other = (f["country"] == other).astype(float).to_numpy()
+    t = f["t"].to_numpy(float)
+    X = pd.DataFrame({"const": 1.0, "t": t, "other": is_other, "t:other": t * is_other})
+    res = sm.OLS(f["log10_compute"].to_numpy(float), X).fit(cov_type="HC3")
+    return TrendFit(params=res.params, cov=pd.DataFrame(res.cov_params()), n=int(res.nobs), base=base, other=other)
+
+
+def running_best(frame: pd.DataFrame, value: str, date_col: str, grid: pd.DatetimeIndex,
+                 countries=("US", "China")) -> pd.DataFrame:
+    """Best ``value`` released so far, per country, on each date of ``grid`` (NaN before a country's first)."""
+    out = {}
+    for c in countries:
+        s = frame[frame["country"] == c].sort_values(date_col)
+        best = s.groupby(date_col)[value].max().cummax()
+        out[c] = best.reindex(best.index.union(grid)).ffill().reindex(grid)
+    return pd.DataFrame(out, index=grid)
+
+
+def capability_lag_months(best: pd.DataFrame, leader: str = "US", follower: str = "China",
+                          tolerance: float = 0.0) -> pd.Series:
+    """For each date: months since the leader's best first exceeded the follower's current best by more
+    than ``tolerance`` (a follower within the tolerance counts as matching). 0 when the follower is level,
+    within the tolerance or ahead; NaN before the follower has any model."""
+    lead, fol = best[leader], best[follower]
+    dates = best.index
+    out = []
+    for d, target in zip(dates, fol.to_numpy()):
+        if np.isnan(target):
+            out.append(np.nan)
+            continue
+        if np.isnan(lead.loc[d]) or lead.loc[d] < target + tolerance:
+            out.append(0.0)         # the follower is level or ahead
+            continue
+        reached = lead[(lead >= target + tolerance) & (lead.index <= d)]
+        if reached.empty:
+            out.append(np.nan)
+        else:
+            out.append(max(0.0, (d - reached.index[0]).days / 30.4375))
+    return pd.Series(out, index=dates, name="lag_months")

@@ -1,0 +1,280 @@
+"""Closed forms and properties of helpers.efficiency (the delay model, Monte Carlo, rules, costs)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import efficiency as eff
+
+
+# ------------------------------------------------------------------------------ effective compute
+
+def test_effective_compute_is_the_product():
+    assert eff.effective_compute(1000, 1e15, 0.5, 3600, 2.0) == pytest.approx(1000 * 1e15 * 0.5 * 3600 * 2.0)
+
+
+def test_effective_compute_rejects_bad_utilization():
+    with pytest.raises(ValueError, match="utilization"):
+        eff.effective_compute(10, 1e15, 1.5, 1.0)
+
+
+def test_compute_ratio_of_the_essays_scenario_is_the_chip_count_ratio_at_equal_throughput():
+    # 100,000 vs 10,000 chips of equal FLOP/s and utilization -> 10x
+    assert eff.compute_ratio(100_000, 989.4e12, 10_000, 989.4e12) == pytest.approx(10.0)
+    # a utilization handicap on the restricted side widens the gap proportionally
+    assert eff.compute_ratio(100_000, 1e15, 10_000, 1e15, 0.4, 0.2) == pytest.approx(20.0)
+
+
+def test_offset_multiplier_is_at_least_one():
+    assert eff.offset_multiplier_needed(0.5) == 1.0
+    assert eff.offset_multiplier_needed(10.0) == 10.0
+
+
+def test_months_of_progress_closed_form():
+    assert eff.months_of_progress(10.0, 8.0) == pytest.approx(8 * math.log2(10))
+    assert eff.months_of_progress(2.0, 5.0) == pytest.approx(5.0)
+    assert eff.months_of_progress(1.0, 8.0) == pytest.approx(0.0)
+
+
+# ------------------------------------------------------------------------------------ delay model
+
+def test_delay_no_growth_ten_x_gap_eight_month_halving():
+    assert eff.delay_months(10.0, 8.0, 1.0, 1.0) == pytest.approx(26.5754, abs=1e-3)
+    assert eff.delay_months(10.0, 8.0) == pytest.approx(8 * math.log2(10))
+
+
+def test_delay_with_equal_growth_is_independent_of_horizon_and_matches_closed_form():
+    g, h, r = 4.5, 8.0, 10.0
+    expected = 12 * math.log(r) / (math.log(g) + math.log(2) * 12 / h)
+    for T in (0.0, 1.0, 5.0):
+        assert eff.delay_months(r, h, g, g, True, T) == pytest.approx(expected)
+
+
+def test_delay_without_diffusion_grows_with_the_horizon():
+    d0 = eff.delay_months(10.0, 8.0, 2.0, 2.0, False, 0.0)
+    d3 = eff.delay_months(10.0, 8.0, 2.0, 2.0, False, 3.0)
+    a_f = math.log(2.0) + math.log(2) * 1.5
+    assert d3 == pytest.approx(12 * (3 * (1 - math.log(2.0) / a_f) + math.log(10) / a_f))
+    assert d3 > d0
+
+
+def test_delay_is_zero_without_a_gap_and_clipped_when_the_restricted_side_overtakes():
+    assert eff.delay_months(1.0, 8.0, 2.0, 2.0) == 0.0
+    assert eff.delay_months(10.0, 8.0, 1.0, 100.0, True, 5.0) == 0.0
+
+
+def test_delay_is_monotone_in_halving_time_and_ratio():
+    h = np.linspace(1, 40, 200)
+    d = eff.delay_months(10.0, h, 3.0, 2.0, True, 3.0)
+    assert np.all(np.diff(d) >= -1e-12)
+    r = np.linspace(1, 1000, 200)
+    assert np.all(np.diff(eff.delay_months(r, 8.0, 3.0, 3.0)) >= 0)
+
+
+def test_delay_is_vectorized():
+    out = eff.delay_months(np.array([10.0, 100.0]), np.array([8.0, 8.0]))
+    assert out.shape == (2,)
+    assert out[1] == pytest.approx(2 * out[0])
+
+
+def test_catch_up_time_with_no_growth_equals_months_of_progress():
+    assert eff.catch_up_months(10.0, 8.0) == pytest.approx(eff.months_of_progress(10.0, 8.0))
+    assert math.isinf(eff.catch_up_months(10.0, 8.0, 1.0, algorithms_diffuse=False))
+
+
+def test_delay_rejects_non_positive_inputs():
+    with pytest.raises(ValueError):
+        eff.delay_months(-1.0, 8.0)
+    with pytest.raises(ValueError):
+        eff.delay_months(10.0, 0.0)
+    with pytest.raises(ValueError):
+        eff.delay_months(10.0, 8.0, 0.0)
+
+
+# ------------------------------------------------------------------------------------- Monte Carlo
+
+def test_lognormal_fit_recovers_a_symmetric_log_interval():
+    mu, sigma = eff.lognormal_from_interval(8.0, 8.0 / math.e, 8.0 * math.e, 0.95)
+    assert mu == pytest.approx(math.log(8.0))
+    assert sigma == pytest.approx(1 / 1.959964, rel=1e-5)
+
+
+def test_lognormal_fit_degenerate_interval_is_a_point_mass():
+    assert eff.lognormal_from_interval(8.0, 8.0, 8.0, 0.9) == (pytest.approx(math.log(8.0)), 0.0)
+
+
+@pytest.mark.parametrize("bad", [(8.0, 9.0, 22.0, 0.9), (8.0, 2.0, 22.0, 1.0), (0.0, 0.0, 1.0, 0.9)])
+def test_lognormal_fit_rejects_bad_intervals(bad):
+    with pytest.raises(ValueError):
+        eff.lognormal_from_interval(*bad)
+
+
+def _inputs(**kw):
+    base = dict(ratio=10.0, halving_months=8.0, halving_low=2.0, halving_high=22.0, halving_level=0.9,
+                frontier_growth=4.5, restricted_growth=4.5, growth_factor=1.12, growth_level=0.9)
+    base.update(kw)
+    return eff.DelayInputs(**base)
+
+
+def test_degenerate_intervals_give_the_deterministic_answer():
+    inp = _inputs(halving_low=8.0, halving_high=8.0, growth_factor=1.0, frontier_growth=1.0, restricted_growth=1.0)
+    sim = eff.simulate_delay(inp, 5000, seed=1)
+    assert np.allclose(sim["delay_months"], 8 * math.log2(10))
+
+
+def test_simulation_is_seeded_and_matches_its_quantiles():
+    a = eff.simulate_delay(_inputs(), 20000, seed=7)["delay_months"]
+    b = eff.simulate_delay(_inputs(), 20000, seed=7)["delay_months"]
+    c = eff.simulate_delay(_inputs(), 20000, seed=8)["delay_months"]
+    assert np.array_equal(a, b)
+    assert not np.array_equal(a, c)
+    # with growth fixed, the delay is a monotone function of h, so its median is the delay at the median h
+    sim = eff.simulate_delay(_inputs(growth_factor=1.0), 200_001, seed=3)
+    assert np.median(sim["delay_months"]) == pytest.approx(float(eff.delay_months(10.0, 8.0, 4.5, 4.5)), rel=0.01)
+    # the drawn halving times reproduce the published interval at its level
+    mu, sigma = eff.lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
+    lo, hi = np.percentile(sim["halving_months"], [5, 95])
+    assert lo == pytest.approx(math.exp(mu - 1.644854 * sigma), rel=0.02)
+    assert hi == pytest.approx(math.exp(mu + 1.644854 * sigma), rel=0.02)
+    assert math.sqrt(lo * hi) == pytest.approx(8.0, rel=0.02)
+
+
+def test_band_probabilities_add_up_and_respect_bands():
+    d = np.array([1.0, 5.0, 12.0, 20.0, 36.0, 50.0])
+    p = eff.band_probabilities(d, 12.0, 36.0)
+    assert p["prob_speed_bump"] == pytest.approx(3 / 6)
+    assert p["prob_roadblock"] == pytest.approx(2 / 6)
+    assert p["prob_between"] == pytest.approx(1 / 6)
+    with pytest.raises(ValueError):
+        eff.band_probabilities(d, 40.0, 36.0)
+
+
+def test_summary_quantiles_are_ordered():
+    s = eff.delay_summary(eff.simulate_delay(_inputs(), 10000, seed=2)["delay_months"], 12, 36)
+    assert s["p05"] <= s["median"] <= s["p95"]
+
+
+def test_tornado_ranks_by_swing_and_restricted_growth_is_irrelevant_at_horizon_zero():
+    t = eff.tornado(_inputs(horizon_years=0.0))
+    assert list(t["swing"]) == sorted(t["swing"], reverse=True)
+    row = t.set_index("input").loc["restricted compute growth (x/yr)"]
+    assert row["swing"] == pytest.approx(0.0)
+    t3 = eff.tornado(_inputs(horizon_years=3.0, restricted_growth=2.0))
+    assert t3.set_index("input").loc["restricted compute growth (x/yr)", "swing"] > 0
+
+
+# -------------------------------------------------------------------------------- chips and rules
+
+def _chips():
+    return pd.DataFrame({
+        "chip": ["big", "slow_link", "dense_small", "sparse", "unknown_pd"],
+        "designer": ["X"] * 5,
+        "tpp": [5000.0, 5000.0, 2000.0, 2000.0, 2000.0],
+        "performance_density": [6.0, 6.0, 6.0, 2.0, np.nan],
+        "interconnect_gb_s": [900.0, 400.0, 900.0, 900.0, 900.0],
+        "memory_bandwidth_gb_s": [3000.0] * 5,
+    })
+
+
+def _rules():
+    base = {"tpp_min": np.nan, "tpp_max": np.nan, "performance_density_min": np.nan,
+            "performance_density_max": np.nan, "interconnect_min_gb_s": np.nan,
+            "memory_bandwidth_max_gb_s": np.nan, "chips_named": None}
+    rows = [
+        {**base, "rule_id": "r1", "clause": "a", "date": pd.Timestamp("2022-10-07"), "effect": "licence_required",
+         "tpp_min": 4800, "interconnect_min_gb_s": 600},
+        {**base, "rule_id": "r2", "clause": "a1", "date": pd.Timestamp("2023-10-17"), "effect": "licence_required",
+         "tpp_min": 4800},
+        {**base, "rule_id": "r2", "clause": "a2", "date": pd.Timestamp("2023-10-17"), "effect": "licence_required",
+         "tpp_min": 1600, "performance_density_min": 5.92},
+        {**base, "rule_id": "r3", "clause": "named", "date": pd.Timestamp("2025-04-09"), "effect": "licence_required",
+         "chips_named": "sparse"},
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_classification_applies_every_threshold_of_a_clause():
+    c = eff.classify_chips(_chips(), _rules()).set_index(["rule_id", "chip"])["caught"]
+    assert c[("r1", "big")] is True or bool(c[("r1", "big")])
+    assert not bool(c[("r1", "slow_link")])          # interconnect below 600 GB/s escapes the 2022 rule
+    assert not bool(c[("r1", "dense_small")])        # TPP below 4800
+    assert bool(c[("r2", "slow_link")])              # the 2023 rule dropped the interconnect test
+    assert bool(c[("r2", "dense_small")])            # caught by density
+    assert not bool(c[("r2", "sparse")])
+    assert pd.isna(c[("r2", "unknown_pd")])          # density unknown and TPP below 4800: cannot tell
+
+
+def test_timeline_follows_rules_and_named_decisions():
+    t = eff.export_status_timeline(_chips(), _rules()).pivot(index="chip", columns="rule_id", values="status")
+    assert t.loc["slow_link", "r1"] == "allowed"
+    assert t.loc["slow_link", "r2"] == "licence required"
+    assert t.loc["sparse", "r2"] == "allowed"
+    assert t.loc["sparse", "r3"] == "licence required"
+    assert t.loc["unknown_pd", "r2"] == "unknown"
+
+
+# ------------------------------------------------------------------------------------------ costs
+
+def test_cost_calibration_on_deepseek_v3_reproduces_the_reported_cost():
+    compute, hours = 3.3e24, 2.788e6
+    per_hour = eff.achieved_flop_per_gpu_hour(compute, hours)
+    util = eff.implied_utilization(compute, hours, 989e12)
+    assert util == pytest.approx(compute / (hours * 3600 * 989e12))
+    cost = eff.training_cost_usd(compute, 2.0, 989e12, util)
+    assert cost == pytest.approx(5.576e6)
+    assert per_hour * hours == pytest.approx(compute)
+
+
+def test_cost_scales_linearly_with_compute_and_price():
+    a = eff.training_cost_usd(1e24, 2.0, 1e15, 0.4)
+    assert eff.training_cost_usd(2e24, 2.0, 1e15, 0.4) == pytest.approx(2 * a)
+    assert eff.training_cost_usd(1e24, 3.0, 1e15, 0.4) == pytest.approx(1.5 * a)
+    assert eff.training_cost_usd(1e24, 2.0, 1e15, 0.2) == pytest.approx(2 * a)
+
+
+def test_range_overlap():
+    assert eff.range_overlap(0, 10, 5, 15) == pytest.approx(0.5)
+    assert eff.range_overlap(0, 1, 5, 15) == 0.0
+    assert eff.range_overlap(0, 100, 5, 15) == 1.0
+
+
+# ------------------------------------------------------------------------------ historical record
+
+def test_country_frontier_keeps_record_setters_and_trend_fit_recovers_slopes():
+    rng = np.random.default_rng(0)
+    rows = []
+    for country, a, b in (("US", 24.0, 0.6), ("China", 23.0, 0.5)):
+        for i, t in enumerate(np.linspace(2020, 2026, 25)):
+            date = pd.Timestamp("2020-01-01") + pd.to_timedelta((t - 2020) * 365.25, unit="D")
+            rows.append({"model": f"{country}{i}", "country": country, "publication_date": date,
+                         "training_compute_flop": 10 ** (a + b * (t - 2020) + rng.normal(0, 0.01))})
+    m = pd.DataFrame(rows)
+    f = eff.country_frontier(m, start="2020-01-01")
+    assert (f.groupby("country")["training_compute_flop"].apply(lambda s: s.is_monotonic_increasing)).all()
+    fit = eff.fit_country_trends(f)
+    assert fit.slope("US") == pytest.approx(0.6, abs=0.02)
+    assert fit.slope("China") == pytest.approx(0.5, abs=0.02)
+    t = 2025.0
+    gap, se = fit.gap_log10(t)
+    assert gap == pytest.approx((24 + 0.6 * 5) - (23 + 0.5 * 5), abs=0.05)
+    lag, lo, hi = fit.lag_years(t)
+    assert lag == pytest.approx(gap / fit.slope("China"))
+    assert lo <= lag <= hi
+
+
+def test_capability_lag_counts_months_since_the_leader_reached_the_follower():
+    grid = pd.date_range("2024-01-01", "2024-12-01", freq="MS")
+    best = pd.DataFrame({"US": [100, 100, 110, 110, 110, 120, 120, 120, 120, 120, 120, 120],
+                         "China": [np.nan, 90, 95, 100, 105, 110, 110, 110, 120, 120, 125, 125]},
+                        index=grid, dtype=float)
+    lag = eff.capability_lag_months(best)
+    assert math.isnan(lag.iloc[0])
+    assert lag.loc["2024-04-01"] == pytest.approx((pd.Timestamp("2024-04-01") - pd.Timestamp("2024-01-01")).days / 30.4375)
+    assert lag.loc["2024-09-01"] == pytest.approx((pd.Timestamp("2024-09-01") - pd.Timestamp("2024-06-01")).days / 30.4375)
+    assert lag.loc["2024-11-01"] == 0.0               # the follower is ahead
+    tol = eff.capability_lag_months(best, tolerance=10.0)
+    assert (tol.dropna() <= lag.reindex(tol.dropna().index).fillna(np.inf)).all()
