@@ -1,0 +1,75 @@
+"""The scorecard's verdict logic and reports, on hand-made upstream documents."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import reports, scorecard
+
+
+def upstream(status=None, results=None):
+    return {"notebooks": status or {}, "results": results or {}}
+
+
+OK = {"status": "ok"}
+
+
+def test_every_claim_gets_a_row_in_order():
+    rows = scorecard.evaluate(upstream())
+    assert [r["claim"] for r in rows] == [f"C{i}" for i in range(1, 13)]
+    assert rows[10]["verdict"] == "context only" and rows[11]["verdict"] == "not testable"
+    assert all(r["verdict"] == "not evaluated" for r in rows[:10])
+    assert "was not run" in rows[0]["reason"]
+
+
+def test_verdicts_and_estimates_come_from_the_results():
+    res = {"01_benchmark_parity": {
+        "verdict_C1": {"value": "partly supported", "note": "gap 5 points", "claims": ["C1"]},
+        "eci_gap_points_latest": {"value": 5.25, "unit": "ECI points"},
+        "eci_lag_months": {"value": 7.0, "low": 3.5, "high": 12.0, "unit": "months"},
+        "verdict_C3": {"value": "bogus"}}}
+    rows = scorecard.evaluate(upstream({"01_benchmark_parity": OK}, res))
+    c1, c3 = rows[0], rows[2]
+    assert c1["verdict"] == "partly supported" and c1["reason"] == "gap 5 points"
+    assert c1["estimate"] == "eci_gap_points_latest = 5.2 ECI points; eci_lag_months = 7.0 [3.5 – 12.0] months"
+    assert c1["anchor"] == "claim-c1" and c1["notebook"] == "01_benchmark_parity"
+    assert c3["verdict"] == "not evaluated" and "unknown verdict 'bogus'" in c3["reason"]
+    assert rows[1]["verdict"] == "not evaluated" and "recorded no verdict" in rows[1]["reason"]
+
+
+def test_a_failed_notebook_marks_its_claims_not_evaluated():
+    res = {"02_compute_concentration": {"verdict_C5": {"value": "not supported"}}}
+    st = {"01_benchmark_parity": {"status": "failed"}, "02_compute_concentration": OK}
+    rows = scorecard.evaluate(upstream(st, res))
+    assert [r["verdict"] for r in rows[:4]] == ["not evaluated"] * 4
+    assert "failed" in rows[0]["reason"]
+    assert rows[4]["verdict"] == "not supported"
+    text = scorecard.summary(rows)
+    assert "1 is not supported (C5)" in text
+    assert "C1, C2, C3, C4" in text and "not evaluated" in text
+
+
+def test_summary_counts_agree_with_rows():
+    res = {"03_export_controls": {f"verdict_C{i}": {"value": v} for i, v in
+                                  zip(range(7, 11), ["supported", "supported", "partly supported", "not supported"])}}
+    rows = scorecard.evaluate(upstream({"03_export_controls": OK}, res))
+    c = scorecard.counts(rows)
+    assert c["supported"] == 2 and c["partly supported"] == 1 and c["not supported"] == 1
+    assert sum(c.values()) == 12
+    assert scorecard.summary(rows).startswith("Of the essay's 12 claims, 4 could be tested")
+
+
+def test_dict_estimates_show_the_last_items():
+    s = scorecard.format_entry("orgs", {"value": {"2021": 1, "2022": 2, "2023": 4, "2024": 9}})
+    assert s == "orgs (last 3): 2022: 2, 2023: 4, 2024: 9"
+
+
+def test_reports_render_results_and_markdown():
+    rows = scorecard.evaluate(upstream())
+    doc = {"00_scorecard": {"scorecard": {"value": rows}, "summary": {"value": scorecard.summary(rows)}}}
+    raw = json.dumps(doc).encode()
+    out = reports.render_reports(raw)
+    assert out["results.json"] == raw
+    md = out["scorecard.md"].decode()
+    import re
+    assert len(re.findall(r"\n\| C\d+ \|", md)) == 12 and "**context only**" in md
