@@ -1,0 +1,223 @@
+"""Unit tests of helpers.parity on small hand-made tables whose answers are known."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import parity as par
+
+D = pd.Timestamp
+
+
+def caps_table():
+    # closed: 100 (2024-01-01), 110 (2024-07-01); open: 95 (2024-03-01), 105 (2024-10-01), 111 (2025-01-01)
+    return pd.DataFrame({
+        "model": ["C1", "C2", "C-low", "O1", "O2", "O3"],
+        "release_date": pd.to_datetime(["2024-01-01", "2024-07-01", "2024-08-01", "2024-03-01", "2024-10-01",
+                                        "2025-01-01"]),
+        "eci": [100.0, 110.0, 90.0, 95.0, 105.0, 111.0],
+        "open": [False, False, False, True, True, True],
+        "organization": ["A", "A", "B", "C", "D", "E"],
+    })
+
+
+def test_frontier_steps_keeps_only_new_maxima():
+    c = caps_table()
+    st = par.frontier_steps(c[~c["open"]])
+    assert list(st["model"]) == ["C1", "C2"]          # C-low (90) never sets a new maximum
+    assert list(st["value"]) == [100.0, 110.0]
+    assert par.frontier_at(st, "2024-06-30") == 100.0
+    assert par.frontier_at(st, "2024-07-01") == 110.0
+    assert math.isnan(par.frontier_at(st, "2023-12-31"))
+
+
+def test_frontier_lags_known_months_and_censoring():
+    c = caps_table()
+    cl, op = par.frontier_steps(c[~c["open"]]), par.frontier_steps(c[c["open"]])
+    lags = par.frontier_lags(cl, op, start="2024-01-01", end="2025-06-01")
+    # 100 set 2024-01-01, reached by O2 (105) on 2024-10-01: 274 days; 110 set 2024-07-01, reached 2025-01-01: 184 days
+    assert lags["lag_months"].round(6).tolist() == [round(274 / par.DAYS_PER_MONTH, 6), round(184 / par.DAYS_PER_MONTH, 6)]
+    assert not lags["censored"].any()
+    # with the analysis ending before O3, level 110 is censored at the end date
+    lags2 = par.frontier_lags(cl, op, start="2024-01-01", end="2024-12-01")
+    assert lags2["censored"].tolist() == [False, True]
+    assert lags2["lag_months"].iloc[1] == pytest.approx(153 / par.DAYS_PER_MONTH)
+
+
+def test_lag_is_zero_when_open_was_ahead():
+    cl = pd.DataFrame({"date": [D("2024-05-01")], "value": [100.0], "model": ["C"]})
+    op = pd.DataFrame({"date": [D("2024-01-01")], "value": [120.0], "model": ["O"]})
+    lags = par.frontier_lags(cl, op, start="2024-01-01", end="2024-12-31")
+    assert lags["lag_months"].tolist() == [0.0]
+
+
+def test_bootstrap_median_constant_and_deterministic():
+    m, lo, hi = par.bootstrap_median([4.0, 4.0, 4.0], n_boot=50, seed=1)
+    assert (m, lo, hi) == (4.0, 4.0, 4.0)
+    a = par.bootstrap_median([1, 2, 3, 10, 20], n_boot=200, seed=7)
+    b = par.bootstrap_median([1, 2, 3, 10, 20], n_boot=200, seed=7)
+    assert a == b and a[0] == 3 and a[1] <= 3 <= a[2]
+    assert all(math.isnan(x) for x in par.bootstrap_median([], 10, 1))
+
+
+def test_trend_fit_recovers_slope():
+    dates = pd.date_range("2024-01-01", periods=25, freq="MS")
+    years = (dates - dates[0]).days / 365.25
+    y = 10 - 2.0 * years + np.tile([0.1, -0.1], 13)[:25]
+    fit = par.trend_fit(pd.Series(dates), pd.Series(y), hac_lags=2)
+    assert fit["slope_per_year"] == pytest.approx(-2.0, abs=0.05)
+    assert fit["low"] < -2.0 < fit["high"] and fit["high"] < 0
+    assert math.isnan(par.trend_fit(pd.Series(dates[:2]), pd.Series([1.0, 2.0]))["slope_per_year"])
+
+
+def test_gap_series_closed_minus_open():
+    cl = pd.DataFrame({"date": [D("2024-01-01")], "value": [10.0], "model": ["C"]})
+    op = pd.DataFrame({"date": [D("2024-02-15")], "value": [7.0], "model": ["O"]})
+    g = par.gap_series(cl, op, start="2024-01-01", end="2024-03-01")
+    assert g["gap"].isna().tolist() == [True, True, False] and g["gap"].iloc[2] == 3.0   # open starts 02-15
+
+
+def test_win_probability_values():
+    assert par.win_probability(1500, 1500) == 0.5
+    assert par.win_probability(1400, 1800) == pytest.approx(1 / 11)
+
+
+def arena_table():
+    return pd.DataFrame({
+        "scale_segment": ["s1"] * 4 + ["s1"] * 2,
+        "snapshot_date": pd.to_datetime(["2025-02-14"] * 4 + ["2025-03-01"] * 2),
+        "model": ["c1", "c2", "o1", "o2", "c1", "c2"],
+        "open_weights": pd.array([False, False, True, True, False, False], dtype="boolean"),
+        "rating": [1384.6, 1300.0, 1361.5, 1200.0, 1390.0, 1380.0],
+        "rating_lower": [1380.6, np.nan, 1358.5, np.nan, np.nan, np.nan],
+        "rating_upper": [1388.6, np.nan, 1364.5, np.nan, np.nan, np.nan],
+    })
+
+
+def test_arena_gaps_reproduces_ai_index_figure():
+    g = par.arena_gaps(arena_table())
+    day = g[g["snapshot_date"] == D("2025-02-14")].iloc[0]
+    assert day["best_open"] == "o1" and day["best_closed"] == "c1"
+    assert day["gap_elo"] == pytest.approx(23.1)
+    assert round(day["gap_pct"], 1) == 1.7                    # AI Index 2025: 1.7%
+    assert day["win_prob_open"] == pytest.approx(1 / (1 + 10 ** (23.1 / 400)))
+    assert day["gap_low"] == pytest.approx(23.1 - 5.0) and day["gap_high"] == pytest.approx(23.1 + 5.0)  # sqrt(4^2+3^2)
+    # a snapshot without an open model keeps its row with a missing gap (shown as a hole, not bridged)
+    later = g[g["snapshot_date"] == D("2025-03-01")].iloc[0]
+    assert later["n_open"] == 0 and math.isnan(later["gap_elo"])
+
+
+def test_break_segments_splits_on_holes_and_segments():
+    g = pd.DataFrame({"scale_segment": ["a", "a", "a", "b"],
+                      "snapshot_date": pd.to_datetime(["2024-01-01", "2024-01-20", "2024-06-01", "2024-06-05"]),
+                      "gap_elo": [1.0, 2.0, 3.0, 4.0]})
+    ids = par.break_segments(g, max_days=45)
+    assert ids.iloc[0] == ids.iloc[1] and ids.nunique() == 3
+
+
+def test_relative_quality_metrics():
+    q = par.relative_quality(0.8, 0.9, "fraction")
+    assert q["score_ratio"] == pytest.approx(0.8 / 0.9)
+    assert q["error_ratio"] == pytest.approx(0.1 / 0.2)       # twice the errors -> 50%
+    r = par.relative_quality(1400, 1400, "rating")
+    assert r["win_prob"] == 0.5 and r["win_ratio"] == 1.0
+    with pytest.raises(ValueError):
+        par.relative_quality(1, 2, "percent")
+
+
+def test_headline_ratio_and_shares():
+    t = par.compare_measures([
+        {"measure": "m1", "evaluator": "E", "kind": "fraction", "a": 0.8, "b": 0.9},    # 0.889 score, 0.5 error
+        {"measure": "m2", "evaluator": "E", "kind": "index", "a": 95, "b": 100},        # 0.95
+        {"measure": "m3", "evaluator": "E", "kind": "rating", "a": 1400, "b": 1400},    # 1.0, win 1.0
+    ])
+    assert par.share_at_least(par.headline_ratio(t, "score_ratio"), 90) == (pytest.approx(200 / 3), 2, 3)
+    assert par.share_at_least(par.headline_ratio(t, "error_ratio"), 90)[1] == 2        # m1 fails, m2 falls back
+    assert par.match_share(par.headline_ratio(t, "score_ratio"), 5) == (pytest.approx(200 / 3), 2, 3)
+    assert par.match_share(par.headline_ratio(t, "score_ratio"), 0)[1] == 1
+    # a stricter tolerance never raises the share
+    shares = [par.match_share(par.headline_ratio(t, "score_ratio"), tol)[0] for tol in (20, 10, 5, 1, 0)]
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_orgs_above_threshold_by_year():
+    m = pd.DataFrame({
+        "organization": ["OpenAI", "Google DeepMind,Google", "OpenAI", "Meta AI", "Small"],
+        "country": ["US", "US", "US", "US", "France"],
+        "publication_date": pd.to_datetime(["2023-03-01", "2023-12-01", "2024-05-01", "2024-07-01", "2024-08-01"]),
+        "training_compute_flop": [2e25, 5e25, 3e25, 4e25, 1e24],
+    })
+    t = par.orgs_above_threshold(m, 1e25)
+    assert t["n_in_year"].tolist() == [2, 2] and t["n_cumulative"].tolist() == [2, 3]
+    assert "Google DeepMind" in t["names"].iloc[0]
+    assert par.orgs_above_threshold(m, 1e25, as_of="2023-06-30")["n_in_year"].tolist() == [1]
+    assert par.orgs_above_threshold(m, 1e25, by="country")["n_in_year"].tolist() == [1, 1]
+
+
+def test_nth_org_lags():
+    c = caps_table()
+    t = par.nth_org_lags(c, "C1", ns=(2, 3, 5))
+    # orgs with eci >= 100: A (2024-01-01), D (2024-10-01), E (2025-01-01)
+    assert t["organization"].tolist()[:2] == ["D", "E"]
+    assert t["months"].iloc[0] == pytest.approx(274 / par.DAYS_PER_MONTH)
+    assert math.isnan(t["months"].iloc[2])
+    with pytest.raises(KeyError):
+        par.nth_org_lags(c, "nope")
+
+
+def test_open_share_by_year_with_interval():
+    m = pd.DataFrame({"publication_date": pd.to_datetime(["2024-01-01"] * 4 + ["2025-01-01"] * 2),
+                      "accessibility": ["open weights", "API", "API", "unreleased", "open weights", None],
+                      "open_weights": [True, False, False, False, True, False]})
+    s = par.open_share_by_year(m)
+    assert s["share_pct"].tolist() == [25.0, 100.0] and s["n_models"].tolist() == [4, 1]
+    assert (s["low_pct"] <= s["share_pct"]).all() and (s["share_pct"] <= s["high_pct"]).all()
+
+
+def test_openness_definitions():
+    d = pd.DataFrame({"open_weights": pd.array([True, True, False, pd.NA], dtype="boolean"),
+                      "accessibility_detail": ["Open weights (unrestricted)", "Open weights (restricted use)",
+                                               "API access", None]})
+    assert par.openness(d).tolist()[:3] == [True, True, False]
+    strict = par.openness(d, "unrestricted_only")
+    assert strict.tolist()[:3] == [True, False, False] and pd.isna(strict.iloc[3])
+    with pytest.raises(ValueError):
+        par.openness(d, "vibes")
+
+
+def test_verdicts():
+    assert par.verdict_from_share(60, 50) == "supported"
+    assert par.verdict_from_share(50, 50) == "partly supported"
+    assert par.verdict_from_share(0, 50) == "not supported"
+    assert par.verdict_from_share(float("nan"), 50) == "not testable"
+    kw = dict(caught_up_months=3, tolerance_pct=5, default_share_pct=50)
+    assert par.verdict_c1(2, 1, 60, **kw) == "supported"
+    assert par.verdict_c1(9, 1, 40, **kw) == "partly supported"
+    assert par.verdict_c1(9, 8, 60, **kw) == "not supported"
+    assert par.verdict_c1(float("nan"), float("nan"), 60, **kw) == "not testable"
+    assert par.verdict_c4(12, 3, 10, min_orgs=10, max_months=24) == "supported"
+    assert par.verdict_c4(7, 3, 14, min_orgs=10, max_months=24) == "partly supported"
+    assert par.verdict_c4(3, 3, float("nan"), min_orgs=10, max_months=24) == "not supported"
+
+
+def test_latest_pair_and_best_closed_rows():
+    a = pd.DataFrame({
+        "scale_segment": ["s"] * 6,
+        "snapshot_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-02-01", "2025-02-01", "2025-02-01",
+                                         "2025-02-01"]),
+        "model": ["A", "B", "A", "B", "B-alias", "Z"],
+        "rating": [1300.0, 1350.0, 1310.0, 1340.0, 1345.0, 1400.0],
+        "open_weights": pd.array([True, False, True, False, False, False], dtype="boolean"),
+    })
+    pr = par.latest_pair_rating(a, "a", ["b", "b-alias"])
+    assert pr[["a", "b"]].iloc[0].tolist() == [1310.0, 1345.0]      # best of the aliases on the latest shared day
+    rows = par.arena_best_closed_rows(a, ["A"], "2025-01-15")
+    # Z and B-alias first appear after the release date, so the reference is B on the latest snapshot
+    assert len(rows) == 1 and rows[0]["b_model"] == "B" and rows[0]["b"] == 1340.0 and rows[0]["a"] == 1310.0
+
+
+def test_latest_full_year():
+    assert par.latest_full_year("2026-08-19") == 2025
+    assert par.latest_full_year("2025-12-31") == 2025
