@@ -1,0 +1,98 @@
+"""The analysis steps of notebook 02 on small hand-made frames with known answers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import compute_stack as cs
+
+
+def _owners():
+    rows = []
+    for q, inc in (("2024-12-31", False), ("2025-03-31", False), ("2025-06-30", True)):
+        for d, o, v in (("NVIDIA", "Microsoft", 60.0), ("NVIDIA", "Other", 20.0), ("Google TPU", "Google", 10.0),
+                        ("AMD", "Meta", 5.0), ("Amazon Trainium", "Amazon", 5.0)):
+            if d == "AMD" and q == "2025-06-30":
+                continue
+            grow = {"2024-12-31": 1.0, "2025-03-31": 2.0, "2025-06-30": 3.0}[q]
+            rows.append({"designer": d, "owner": o, "quarter_end": pd.Timestamp(q), "h100e_p5": v * grow * 0.5,
+                         "h100e_p50": v * grow, "h100e_p95": v * grow * 2, "incomplete": inc})
+    return pd.DataFrame(rows)
+
+
+def test_quarter_and_period_ends():
+    assert cs.quarter_end("2024-11-02") == pd.Timestamp("2024-12-31")
+    assert cs.period_end("2025Q1") == pd.Timestamp("2025-03-31")
+    assert cs.period_end("2023") == pd.Timestamp("2023-12-31")
+    with pytest.raises(cs.StackError, match="neither"):
+        cs.period_end("Q5-2025")
+
+
+def test_owner_quarter_rules():
+    o = _owners()
+    assert cs.owner_quarter(o) == pd.Timestamp("2025-03-31")          # newest with all four designers
+    assert cs.owner_quarter(o, "2025-02-01") == pd.Timestamp("2025-03-31")
+    assert cs.owner_quarter(o, "2025-12-01") == pd.Timestamp("2025-03-31")   # incomplete 2025Q2 skipped
+    assert cs.owner_quarter(o, "2025-12-01", exclude_incomplete=False) == pd.Timestamp("2025-06-30")
+    with pytest.raises(cs.StackError, match="before the first ownership quarter"):
+        cs.owner_quarter(o, "2023-01-01")
+
+
+def test_share_period_picks_newest_not_after():
+    s = pd.DataFrame({"layer": ["cloud"] * 3, "period": ["2024Q2", "2024Q4", "2025Q1"],
+                      "company": ["A"] * 3, "share_pct": [30.0] * 3})
+    assert cs.share_period(s, "cloud", pd.Timestamp("2024-12-31")) == "2024Q4"
+    assert cs.share_period(s, "cloud", pd.Timestamp("2025-02-01")) == "2024Q4"
+    with pytest.raises(cs.StackError, match="starts in 2024Q2"):
+        cs.share_period(s, "cloud", pd.Timestamp("2024-03-31"))
+
+
+def test_owner_layer_pools_other_and_sums_to_100():
+    rows = cs.stock_at(_owners(), pd.Timestamp("2025-03-31"))
+    lay = cs.owner_layer(cs.by_owner(rows), cs.pooled(False))
+    assert lay["shares"].sum() == pytest.approx(100)
+    assert lay["other_pct"] == pytest.approx(20)
+    assert lay["metrics"].hhi_low == pytest.approx(60 ** 2 + 10 ** 2 + 5 ** 2 + 5 ** 2)
+    assert lay["metrics"].hhi_high == pytest.approx(lay["metrics"].hhi_low + 20 ** 2)
+    # the p5 column is used when asked
+    assert cs.stock_at(_owners(), pd.Timestamp("2025-03-31"), "p5")["h100e"].sum() == pytest.approx(100)
+
+
+def test_designer_added_is_stock_difference():
+    add = cs.designer_added(_owners(), pd.Timestamp("2025-03-31"))
+    # no quarter a year before: added = stock
+    assert add["NVIDIA"] == pytest.approx(160)
+
+
+def test_simulation_is_seeded_and_bounded():
+    rows = cs.stock_at(_owners(), pd.Timestamp("2025-03-31"))
+    a = cs.simulate_owners(rows, 500, 7, cs.pooled(False), 2)
+    b = cs.simulate_owners(rows, 500, 7, cs.pooled(False), 2)
+    pd.testing.assert_frame_equal(a, b)
+    assert (a["hhi_low"] <= a["hhi_high"]).all()
+    share_cols = [c for c in a if c.startswith("share_")]
+    assert np.allclose(a[share_cols].sum(axis=1), 100)
+    # medians of the draws sit near the point shares (Microsoft 60 + Google 10 + Amazon 5; top two 60 + 10)
+    assert a["hyperscaler_share"].median() == pytest.approx(75, abs=8)
+    assert a["top_n_share"].median() == pytest.approx(70, abs=8)
+    lo, hi = cs.interval(a["hyperscaler_share"])
+    assert lo < 75 < hi
+
+
+def test_clusters_at_and_bootstrap():
+    cl = pd.DataFrame({"cluster_id": [1, 2, 3, 4], "owner": ["A", "B", None, "A"],
+                       "country": ["United States", "China", "United States", None],
+                       "h100e": [60.0, 20.0, 10.0, 10.0],
+                       "first_operational_date": pd.to_datetime(["2023-01-01", "2024-01-01", "2026-01-01", "2024-05-01"]),
+                       "status": ["Existing", "Existing", "Existing", "Existing"],
+                       "standard_analysis": [True, True, True, False]})
+    at = cs.clusters_at(cl, pd.Timestamp("2025-12-31"))
+    assert list(at["cluster_id"]) == [1, 2]
+    shares = cs.country_shares(cs.clusters_at(cl, pd.Timestamp("2025-12-31"), standard_only=False))
+    assert shares.loc["United States", "share_pct"] == pytest.approx(60 / 90 * 100)
+    assert shares.loc["Unknown", "share_pct"] == pytest.approx(10 / 90 * 100)
+    lo, hi = cs.bootstrap_share(at, "United States", 200, 1)
+    assert 0 <= lo <= 75 <= hi <= 100
+    assert cs.owner_capacity(at).to_dict() == {"A": 60.0, "B": 20.0}
