@@ -334,6 +334,17 @@ def _replace_dir(tmp: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+CACHE_ENTRIES_PER_NOTEBOOK = 48
+
+
+def prune_cache(folder: Path, keep: int = CACHE_ENTRIES_PER_NOTEBOOK) -> None:
+    """Keep the ``keep`` most recently used cache entries of one notebook (a sweep needs several)."""
+    entries = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def collect_results(nb_file: Path) -> dict:
     import nbformat
     from .results import collect
@@ -448,6 +459,7 @@ class Runner:
             entry = paths.CACHE / p.stem / key
             if not self.force and (entry / "done.json").is_file():
                 info = json.loads((entry / "done.json").read_text())
+                os.utime(entry)          # most recently used entries survive pruning
                 outcomes[p.stem] = Outcome(p.stem, True, info.get("seconds", 0.0), str(entry), cached=True)
                 self.say(f"  cached   {p.stem} (executed earlier in {info.get('seconds', 0):.1f}s)")
             else:
@@ -484,9 +496,7 @@ class Runner:
                             shutil.rmtree(entry)
                         entry.parent.mkdir(parents=True, exist_ok=True)
                         work.rename(entry)
-                        for old in entry.parent.iterdir():   # keep the cache small: one entry per notebook
-                            if old != entry and old.is_dir() and not old.name.startswith(".work-"):
-                                shutil.rmtree(old, ignore_errors=True)
+                        prune_cache(entry.parent)
                         outcomes[p.stem] = Outcome(p.stem, True, r["seconds"], str(entry))
                         self.say(f"  done     {p.stem} in {r['seconds']:.1f}s")
                     else:

@@ -1,0 +1,42 @@
+"""``helpers sweep`` on the fixture notebooks: grid, CSV, figures, cache, and bad values."""
+
+from __future__ import annotations
+
+import csv
+
+from test_runner import helpers, root  # noqa: F401  (fixture re-used)
+
+
+def test_sweep_collects_results_draws_them_and_caches(root):  # noqa: F811
+    p = helpers(root, "sweep", "good", "-p", "n", "2", "3", "4", "-r", "total", "--name", "s")
+    assert p.returncode == 0, p.stdout + p.stderr
+    folder = root / "build" / "sweeps" / "s"
+    rows = list(csv.DictReader(open(folder / "results.csv")))
+    assert [(r["n"], r["total"]) for r in rows] == [("2", "1"), ("3", "5"), ("4", "14")]
+    assert [r["total_low"] for r in rows] == ["0", "0", "0"]
+    assert (folder / "total.png").stat().st_size > 0
+    again = helpers(root, "sweep", "good", "-p", "n", "2", "3", "4", "-r", "total", "--name", "s")
+    assert again.returncode == 0
+    assert again.stdout.count("cached") == 3 and "start" not in again.stdout
+
+
+def test_two_parameter_grid(root):  # noqa: F811
+    p = helpers(root, "sweep", "good", "-p", "n", "1", "2", "-p", "label", "a", "b", "--name", "g")
+    assert p.returncode == 0, p.stdout + p.stderr
+    rows = list(csv.DictReader(open(root / "build/sweeps/g/results.csv")))
+    assert {(r["n"], r["label"]) for r in rows} == {("1", "a"), ("1", "b"), ("2", "a"), ("2", "b")}
+
+
+def test_an_invalid_value_is_rejected_before_any_kernel_naming_it(root):  # noqa: F811
+    p = helpers(root, "sweep", "good", "-p", "n", "2", "abc", "0")
+    assert p.returncode == 2
+    assert "parameter 'n' = 'abc' has the wrong type" in p.stderr
+    assert "parameter 'n' = 0 is out of range" in p.stderr
+    assert not (root / "build" / "sweeps").exists() and not (root / "build" / "cache").exists()
+    unknown = helpers(root, "sweep", "good", "-p", "m", "1", "2")
+    assert unknown.returncode == 2 and "unknown parameter 'm'" in unknown.stderr
+
+
+def test_an_unknown_result_is_named(root):  # noqa: F811
+    p = helpers(root, "sweep", "good", "-p", "n", "2", "3", "-r", "totl", "--name", "u")
+    assert p.returncode == 2 and "result(s) totl not recorded" in p.stderr and "total" in p.stderr
