@@ -462,9 +462,11 @@ def plot_frontiers(ax, open_steps: pd.DataFrame, closed_steps: pd.DataFrame, *, 
         y = list(st["value"]) + [st["value"].iloc[-1]]
         ax.step(x, y, where="post", color=colours[name], lw=2, label=f"best {name} model")
         ax.scatter(st["date"], st["value"], color=colours[name], s=18, zorder=3)
-        for _, r in st[st["date"] >= pd.Timestamp(start)].tail(label_top).iterrows():
-            ax.annotate(str(r["model"]), (r["date"], r["value"]), xytext=(3, 4 if name == "closed" else -10),
-                        textcoords="offset points", fontsize=7, color=colours[name])
+        for i, (_, r) in enumerate(st[st["date"] >= pd.Timestamp(start)].tail(label_top).iterrows()):
+            dy = (4 + 9 * (i % 2)) if name == "closed" else -(10 + 9 * (i % 2))
+            ax.annotate(str(r["model"]), (r["date"], r["value"]), xytext=(-4 if name == "closed" else 3, dy),
+                        textcoords="offset points", fontsize=7, color=colours[name],
+                        ha="right" if name == "closed" else "left")
     ax.axvline(pd.Timestamp(start), color="#777777", lw=0.8, ls=":")
     ax.set_xlabel("release date")
     ax.set_ylabel("Epoch Capabilities Index (ECI points)")
@@ -472,12 +474,16 @@ def plot_frontiers(ax, open_steps: pd.DataFrame, closed_steps: pd.DataFrame, *, 
 
 
 def plot_arena_gaps(ax, gaps: pd.DataFrame, *, colour: str, check_date=None):
-    """Gap (% of the open rating) per snapshot, one line per comparable span, holes left open."""
+    """Gap (% of the open rating) per snapshot, one line per comparable span, holes left open. The first
+    span is drawn in ``colour``, the others in a colour-blind-safe sequence so overlapping spans stay apart."""
+    import seaborn as sns
     g = gaps.dropna(subset=["gap_pct"]).copy()
     g["line"] = break_segments(g)
-    markers = dict(zip(sorted(g["scale_segment"].unique()), "osD^vP*X"))
+    segs = list(dict.fromkeys(g.sort_values("snapshot_date")["scale_segment"]))
+    cols = dict(zip(segs, [colour] + [c for c in sns.color_palette("colorblind", 10).as_hex() if c.lower() != colour.lower()]))
+    markers = dict(zip(segs, "osD^vP*X"))
     for (seg, _), part in g.groupby(["scale_segment", "line"], sort=False):
-        ax.plot(part["snapshot_date"], part["gap_pct"], color=colour, lw=1.2, marker=markers[seg], ms=3,
+        ax.plot(part["snapshot_date"], part["gap_pct"], color=cols[seg], lw=1.2, marker=markers[seg], ms=3,
                 label=seg if seg not in ax.get_legend_handles_labels()[1] else None)
     if check_date is not None:
         c = g[g["snapshot_date"] == pd.Timestamp(check_date)]
