@@ -481,3 +481,238 @@ def capability_lag_months(best: pd.DataFrame, leader: str = "US", follower: str 
         else:
             out.append(max(0.0, (d - reached.index[0]).days / 30.4375))
     return pd.Series(out, index=dates, name="lag_months")
+
+
+# ---------------------------------------------------------------------------------- Arena by country
+
+def _norm_org(s: str) -> str:
+    return "".join(ch for ch in str(s).lower() if ch.isalnum())
+
+
+def _prefix_match(a: str, b: str) -> bool:
+    """One name starts with the other, and the longer one does not continue with a digit ('ai2' != 'ai21')."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_.startswith(short) and (len(long_) == len(short) or not long_[len(short)].isdigit())
+
+
+def org_country_map(orgs, models: pd.DataFrame) -> dict:
+    """Country of each organization name (e.g. Arena's 'deepseek', 'Alibaba') from Epoch's models table.
+
+    An organization matches the models' single-organization entries whose normalized name starts with it
+    (or that it starts with), at least 3 characters; the country is the majority among the matches, kept
+    only when at least 80% of them agree. Unmatched names are left out."""
+    m = models[~models["organization"].astype(str).str.contains(",")]
+    names = {n: s for n, s in m.groupby(m["organization"].map(_norm_org))["country"]}
+    out = {}
+    for org in pd.unique(pd.Series(list(orgs)).dropna()):
+        key = _norm_org(org)
+        if len(key) < 3:
+            continue
+        hits = [s for n, s in names.items() if len(n) >= 3 and _prefix_match(key, n)]
+        if not hits:
+            continue
+        counts = pd.concat(hits).value_counts()
+        if counts.iloc[0] / counts.sum() >= 0.8:
+            out[org] = counts.index[0]
+    return out
+
+
+def arena_best_by_country(arena: pd.DataFrame, org_country: dict, countries=("US", "China"),
+                          category: str = "overall") -> pd.DataFrame:
+    """Best Arena rating per snapshot and country (default style, one category), with the rating interval.
+
+    Ratings are compared only within a snapshot, so differences in scale between leaderboard eras
+    (scale_segment) do not enter the gap."""
+    a = arena[(arena["category"] == category) & (arena["style_control"] != True)].copy()  # noqa: E712
+    a["country"] = a["organization"].map(org_country)
+    a = a[a["country"].isin(countries)]
+    idx = a.groupby(["snapshot_date", "scale_segment", "country"])["rating"].idxmax()
+    best = a.loc[idx, ["snapshot_date", "scale_segment", "country", "model", "rating", "rating_lower", "rating_upper"]]
+    wide = best.pivot_table(index=["snapshot_date", "scale_segment"], columns="country",
+                            values=["rating", "rating_lower", "rating_upper"], aggfunc="first")
+    wide.columns = [f"{v}_{c}" for v, c in wide.columns]
+    wide = wide.reset_index().dropna(subset=[f"rating_{c}" for c in countries])
+    wide["gap_points"] = wide[f"rating_{countries[0]}"] - wide[f"rating_{countries[1]}"]
+    # intervals overlap: the follower's upper bound reaches the leader's lower bound
+    wide["intervals_overlap"] = wide[f"rating_upper_{countries[1]}"] >= wide[f"rating_lower_{countries[0]}"]
+    return wide.sort_values("snapshot_date").reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------ figures
+# Bulky plotting code lives here so the notebook shows the idea; every function returns the figure.
+
+STATUS_COLOURS = {"allowed": "#009E73", "allowed (revenue share)": "#56B4E9", "case-by-case review": "#F0E442",
+                  "licence required": "#D55E00", "unknown": "#BBBBBB", "not a US export": "#FFFFFF"}
+
+
+def plot_rules_map(chips: pd.DataFrame, rules: pd.DataFrame, title: str):
+    """TPP against performance density, with the 2022 and 2023 thresholds drawn."""
+    import matplotlib.pyplot as plt
+    from . import plots
+    fig, ax = plt.subplots(figsize=(9, 5.5))
+    c = chips.copy()
+    pd_known = c["performance_density"].notna()
+    y = c["performance_density"].where(pd_known, 0.6)
+    for known, marker in ((True, "o"), (False, "v")):
+        sel = pd_known == known
+        ax.scatter(c.loc[sel, "tpp"], y[sel], s=60, marker=marker,
+                   c=[plots.colour(d, "#555555") for d in c.loc[sel, "designer"]], edgecolor="black", zorder=3,
+                   label=None if known else "density unknown (drawn at the bottom)")
+    for _, r in c.iterrows():
+        if pd.notna(r["tpp"]):
+            ax.annotate(r["chip"], (r["tpp"], y.loc[r.name]), xytext=(4, 4), textcoords="offset points", fontsize=8)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.axvline(4800, color="#D55E00", lw=1.5, ls="-", label="TPP 4,800 (2022: with >= 600 GB/s link; 2023: alone)")
+    a2 = rules[(rules["rule_id"] == "bis_2023_10") & rules["performance_density_min"].notna()]
+    for _, r in a2.iterrows():
+        ax.hlines(r["performance_density_min"], r["tpp_min"], r["tpp_max"] if pd.notna(r["tpp_max"]) else 1e5,
+                  color="#CC79A7", lw=1.2, ls="--")
+    ax.plot([], [], color="#CC79A7", ls="--", label="2023 density thresholds (from their TPP floor)")
+    cap = rules.loc[rules["rule_id"] == "bis_2026_01", "tpp_max"].dropna()
+    if len(cap):
+        ax.axvline(float(cap.iloc[0]), color="#0072B2", lw=1.2, ls=":", label="2026 case-by-case cap: TPP 21,000")
+    ax.set_xlabel("total processing performance, TPP (log scale)")
+    ax.set_ylabel("performance density, TPP per mm² (log scale)")
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="lower right")
+    return fig
+
+
+def plot_status_grid(timeline: pd.DataFrame, rules: pd.DataFrame, title: str):
+    """Chips x rules grid coloured by whether the chip could be sold to China after each step."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+    t = timeline.copy()
+    order = t.drop_duplicates("rule_id").sort_values("date")
+    labels = [f"{r.date:%Y-%m}\n{r.rule_id}" for r in order.itertuples()]
+    grid = t.pivot(index="chip", columns="rule_id", values="status")[order["rule_id"].tolist()]
+    fig, ax = plt.subplots(figsize=(10, 0.38 * len(grid) + 1.6))
+    for i, chip in enumerate(grid.index):
+        for j, rid in enumerate(grid.columns):
+            st = grid.loc[chip, rid]
+            ax.add_patch(plt.Rectangle((j, i), 1, 1, facecolor=STATUS_COLOURS.get(st, "#999999"),
+                                       edgecolor="white" if st != "not a US export" else "#CCCCCC"))
+    ax.set_xlim(0, grid.shape[1])
+    ax.set_ylim(0, grid.shape[0])
+    ax.set_xticks(np.arange(grid.shape[1]) + 0.5, labels, fontsize=8)
+    ax.set_yticks(np.arange(grid.shape[0]) + 0.5, grid.index)
+    ax.invert_yaxis()
+    ax.grid(False)
+    ax.legend(handles=[Patch(facecolor=v, edgecolor="#999999", label=k) for k, v in STATUS_COLOURS.items()],
+              bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8, title="sale to China")
+    ax.set_title(title)
+    return fig
+
+
+def plot_trajectories(ratio: float, inp: DelayInputs, years: float, title: str):
+    """Effective compute of both sides over time (frontier today = 1), with the delay marked."""
+    import matplotlib.pyplot as plt
+    from . import plots
+    a_f, a_r = _rates(inp.halving_months, inp.frontier_growth, inp.restricted_growth, inp.algorithms_diffuse)
+    t = np.linspace(0, years, 200)
+    fig, ax = plt.subplots()
+    ax.plot(t, np.exp(a_f * t), color=plots.colour("US"), lw=2, label="frontier side")
+    ax.plot(t, np.exp(a_r * t) / ratio, color=plots.colour("China"), lw=2, label="restricted side")
+    T = inp.horizon_years
+    d = float(delay_months(ratio, inp.halving_months, inp.frontier_growth, inp.restricted_growth,
+                           inp.algorithms_diffuse, T)) / 12
+    level = np.exp(a_r * T) / ratio
+    if 0 < d <= T + 1e-9:
+        ax.annotate("", xy=(T - d, level), xytext=(T, level),
+                    arrowprops=dict(arrowstyle="<->", color="#333333"))
+        ax.text(T - d / 2, level * 1.3, f"delay {d * 12:.1f} months", ha="center", fontsize=9)
+    ax.set_yscale("log")
+    ax.set_xlabel("years from now")
+    ax.set_ylabel("effective compute (frontier today = 1, log scale)")
+    ax.set_title(title)
+    ax.legend()
+    return fig
+
+
+def plot_delay_distribution(delays: np.ndarray, bump: float, road: float, title: str):
+    import matplotlib.pyplot as plt
+    from . import plots
+    d = np.asarray(delays)
+    hi = float(np.percentile(d, 99.5))
+    fig, ax = plt.subplots()
+    ax.axvspan(0, bump, color=plots.BAND_COLOURS["low"], label=f"speed bump (<= {bump:g} months)")
+    ax.axvspan(bump, road, color=plots.BAND_COLOURS["moderate"], label="between")
+    ax.axvspan(road, max(hi, road * 1.2), color=plots.BAND_COLOURS["high"], label=f"roadblock (>= {road:g} months)")
+    ax.hist(d[d <= hi], bins=80, color="#555555", density=True)
+    for q, ls in ((5, ":"), (50, "-"), (95, ":")):
+        ax.axvline(np.percentile(d, q), color="black", ls=ls, lw=1)
+    ax.set_xlabel("delay imposed by the compute gap (months)")
+    ax.set_ylabel("density")
+    ax.set_xlim(0, max(hi, road * 1.2))
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    return fig
+
+
+def plot_tornado(tor: pd.DataFrame, title: str):
+    import matplotlib.pyplot as plt
+    t = tor.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(9, 3.6))
+    base = float(t["base"].iloc[0])
+    for i, r in enumerate(t.itertuples()):
+        lo, hi = sorted([r.delay_at_low, r.delay_at_high])
+        ax.barh(i, hi - lo, left=lo, color="#0072B2", alpha=0.8)
+        ax.text(hi, i, f"  {r.input_low:.3g} .. {r.input_high:.3g}", va="center", fontsize=8)
+    ax.axvline(base, color="black", lw=1)
+    ax.set_yticks(range(len(t)), t["input"])
+    ax.set_xlabel("delay (months) with one input at the ends of its interval")
+    ax.set_title(title)
+    return fig
+
+
+def plot_compute_record(largest: pd.DataFrame, frontier: pd.DataFrame, fit: "TrendFit", start_year: int, title: str):
+    import matplotlib.pyplot as plt
+    from . import plots
+    fig, ax = plt.subplots()
+    for c in (fit.base, fit.other):
+        f = frontier[frontier["country"] == c]
+        ax.scatter(f["publication_date"], f["training_compute_flop"], color=plots.colour(c), s=30, label=f"{c}: record-setting runs")
+        t = np.linspace(max(start_year, f["t"].min()), f["t"].max(), 50)
+        b0 = fit.params["const"] + (fit.params["other"] if c == fit.other else 0.0)
+        y = 10 ** (b0 + fit.slope(c) * t)
+        dates = pd.to_datetime([f"{int(x)}-01-01" for x in t]) + pd.to_timedelta((t % 1) * 365.25, unit="D")
+        ax.plot(dates, y, color=plots.colour(c), lw=1.5, ls="--",
+                label=f"{c} trend: x{fit.growth_per_year(c):.1f} per year")
+    ax.set_yscale("log")
+    ax.set_ylabel("training compute (FLOP, log scale)")
+    ax.set_xlabel("publication date")
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    return fig
+
+
+def plot_capability_gap(best: pd.DataFrame, lag: pd.Series, title: str):
+    import matplotlib.pyplot as plt
+    from . import plots
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 6.5), sharex=True)
+    for c in best.columns:
+        ax1.step(best.index, best[c], where="post", color=plots.colour(c), lw=2, label=f"best {c} model")
+    ax1.set_ylabel("Epoch Capabilities Index")
+    ax1.legend(fontsize=8)
+    ax2.step(lag.index, lag, where="post", color="#333333")
+    ax2.set_ylabel("China behind the US (months)")
+    ax2.set_xlabel("date")
+    ax1.set_title(title)
+    return fig
+
+
+def plot_costs(est: dict, title: str):
+    """Horizontal ranges: our estimate vs the essay's range (USD, log scale)."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(9, 3.4))
+    rows = list(est.items())[::-1]
+    for i, (label, (lo, mid, hi, colour)) in enumerate(rows):
+        ax.plot([lo, hi], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.7)
+        if mid is not None:
+            ax.plot(mid, i, "o", color="black")
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows])
+    ax.set_xscale("log")
+    ax.set_xlabel("training compute cost (USD, log scale)")
+    ax.set_title(title)
+    return fig
