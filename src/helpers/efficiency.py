@@ -558,9 +558,11 @@ def plot_rules_map(chips: pd.DataFrame, rules: pd.DataFrame, title: str):
         ax.scatter(c.loc[sel, "tpp"], y[sel], s=60, marker=marker,
                    c=[plots.colour(d, "#555555") for d in c.loc[sel, "designer"]], edgecolor="black", zorder=3,
                    label=None if known else "density unknown (drawn at the bottom)")
-    for _, r in c.iterrows():
-        if pd.notna(r["tpp"]):
-            ax.annotate(r["chip"], (r["tpp"], y.loc[r.name]), xytext=(4, 4), textcoords="offset points", fontsize=8)
+    c["_y"] = y
+    groups = c[c["tpp"].notna()].groupby(["tpp", "_y"], sort=True)["chip"].agg(" / ".join).reset_index()
+    for i, r in groups.iterrows():
+        ax.annotate(r["chip"], (r["tpp"], r["_y"]), xytext=(5, 6 if i % 2 == 0 else -12),
+                    textcoords="offset points", fontsize=8)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.axvline(4800, color="#D55E00", lw=1.5, ls="-", label="TPP 4,800 (2022: with >= 600 GB/s link; 2023: alone)")
@@ -575,7 +577,7 @@ def plot_rules_map(chips: pd.DataFrame, rules: pd.DataFrame, title: str):
     ax.set_xlabel("total processing performance, TPP (log scale)")
     ax.set_ylabel("performance density, TPP per mm² (log scale)")
     ax.set_title(title)
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig
 
 
