@@ -655,7 +655,7 @@ def plot_delay_distribution(delays: np.ndarray, bump: float, road: float, title:
 def plot_tornado(tor: pd.DataFrame, title: str):
     import matplotlib.pyplot as plt
     t = tor.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(9, 3.6))
+    fig, ax = plt.subplots(figsize=(9, 4.2))
     base = float(t["base"].iloc[0])
     for i, r in enumerate(t.itertuples()):
         lo, hi = sorted([r.delay_at_low, r.delay_at_high])
@@ -665,6 +665,7 @@ def plot_tornado(tor: pd.DataFrame, title: str):
     ax.set_yticks(range(len(t)), t["input"])
     ax.set_xlabel("delay (months) with one input at the ends of its interval")
     ax.set_title(title)
+    fig.tight_layout()
     return fig
 
 
@@ -700,6 +701,10 @@ def plot_capability_gap(best: pd.DataFrame, lag: pd.Series, title: str):
     ax2.step(lag.index, lag, where="post", color="#333333")
     ax2.set_ylabel("China behind the US (months)")
     ax2.set_xlabel("date")
+    import matplotlib.dates as mdates
+    loc = mdates.AutoDateLocator()
+    ax2.xaxis.set_major_locator(loc)
+    ax2.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
     ax1.set_title(title)
     return fig
 
@@ -707,7 +712,7 @@ def plot_capability_gap(best: pd.DataFrame, lag: pd.Series, title: str):
 def plot_costs(est: dict, title: str):
     """Horizontal ranges: our estimate vs the essay's range (USD, log scale)."""
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(9, 3.4))
+    fig, ax = plt.subplots(figsize=(9, 4.4))
     rows = list(est.items())[::-1]
     for i, (label, (lo, mid, hi, colour)) in enumerate(rows):
         ax.plot([lo, hi], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.7)
@@ -717,4 +722,5 @@ def plot_costs(est: dict, title: str):
     ax.set_xscale("log")
     ax.set_xlabel("training compute cost (USD, log scale)")
     ax.set_title(title)
+    fig.tight_layout()
     return fig
