@@ -36,6 +36,12 @@ def test_bad_parameters_are_named():
     with pytest.raises(ParamError) as e:
         validate(Params, {"comparison_metric": "vibes"}, notebook=STEM)
     assert "comparison_metric" in str(e.value)
+    with pytest.raises(ParamError) as e:
+        validate(Params, {"reference_model": "GPT4o"}, notebook=STEM)
+    assert "reference_model" in str(e.value) and "GPT-4o" in str(e.value)      # suggests the close name
+    with pytest.raises(ParamError) as e:
+        validate(Params, {"as_of": "2025-01-01", "window_start": "2025-06-01"}, notebook=STEM)
+    assert "as_of" in str(e.value) and "window_start" in str(e.value)
 
 
 @pytest.fixture(scope="module")

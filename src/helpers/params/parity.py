@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, Optional
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from . import NotebookParams
 from .base import P
@@ -52,6 +52,21 @@ class Params(NotebookParams):
                              unit="months", gt=0, le=120)
     hac_lags: int = P(3, "Newey-West lags for the HAC standard errors of the gap trend", unit="months",
                       ge=0, le=24)
+
+    @field_validator("reference_model")
+    @classmethod
+    def _known_model(cls, v: str) -> str:
+        try:
+            from ..data import load
+            names = set(load("capabilities")["model"])
+        except Exception:      # the table itself is checked when the notebook loads it
+            return v
+        if v not in names:
+            import difflib
+            close = difflib.get_close_matches(v, sorted(names), n=3, cutoff=0.5)
+            hint = f"; close names: {', '.join(close)}" if close else ""
+            raise ValueError(f"= {v!r} is not a model in data/capabilities.csv{hint}")
+        return v
 
     @model_validator(mode="after")
     def _dates(self):
