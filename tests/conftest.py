@@ -40,3 +40,18 @@ def _run_name_from_output(stdout: str) -> str:
 @pytest.fixture(scope="session")
 def run_notebook():
     return _run
+
+
+@pytest.fixture(scope="session")
+def default_run() -> Path:
+    """The default run of the whole collection, exactly what ``make run`` executes (every notebook, default
+    parameters): ``python -m helpers run`` -> build/runs/default/, copied to build/site/. Shared by the
+    browser test and the reports test; the runner's cache makes it cheap when nothing changed."""
+    proc = subprocess.run([sys.executable, "-m", "helpers", "run"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=1800)
+    if proc.returncode != 0:
+        pytest.fail(f"the default run failed (exit {proc.returncode}); every test that needs it fails too:\n"
+                    f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}", pytrace=False)
+    run = ROOT / "build" / "runs" / "default"
+    assert (run / "results.json").is_file() and (run / "site" / "index.html").is_file(), run
+    return run

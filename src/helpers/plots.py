@@ -7,11 +7,28 @@ carries a title that states its finding, axes with units, and a source caption f
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg", force=False)
+
+def _inline_in_kernel() -> bool:
+    """In a Jupyter kernel (the runner's, JupyterLab's) figures must show in the notebook and so in its HTML,
+    even when MPLBACKEND=Agg is inherited or pyplot was imported first: ``%matplotlib inline`` does both the
+    backend and IPython's PNG formatter."""
+    if "ipykernel" not in sys.modules:
+        return False
+    from IPython import get_ipython
+    ip = get_ipython()
+    if ip is None or not hasattr(ip, "kernel"):
+        return False
+    ip.run_line_magic("matplotlib", "inline")
+    return True
+
+
+if not _inline_in_kernel():      # scripts and tests: headless
+    matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt  # noqa: E402
 import seaborn as sns  # noqa: E402
 

@@ -8,6 +8,7 @@ embedded. ``report=True`` hides the code (for readers); the full render keeps it
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
@@ -24,9 +25,77 @@ def make_offline(html: str) -> str:
     return html
 
 
+class _Refs(HTMLParser):
+    """Collects every URL an HTML page would fetch by itself (not the links a reader may click)."""
+
+    FETCHING = ("src", "href", "srcset", "poster", "data", "background")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.fetched: list[str] = []
+        self.links: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None or name not in self.FETCHING:
+                continue
+            if tag in ("a", "area") and name == "href":
+                self.links.append(value.strip())
+            elif name == "srcset":
+                self.fetched.extend(part.strip().split()[0] for part in value.split(",") if part.strip())
+            else:
+                self.fetched.append(value.strip())
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            if name == "style" and value:
+                self.fetched.extend(_css_urls(value))
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.fetched.extend(_css_urls(_CSS_COMMENT.sub("", data)))
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)   # http://, https://, ws://, protocol-relative //
+
+
+def _css_urls(css: str) -> list[str]:
+    return _CSS_URL.findall(css)
+
+
+def _scan(html: str) -> _Refs:
+    refs = _Refs()
+    refs.feed(html)
+    refs.close()
+    return refs
+
+
 def remote_references(html: str) -> list[str]:
-    """Every src/href that would leave the file system (should be empty after make_offline)."""
-    return re.findall(r"(?:src|href)=\"(https?://[^\"]+)\"", html)
+    """Every resource the page would load from off the file system (scripts, styles, images, fonts, frames,
+    CSS ``url()``/``@import``). Must be empty for every page of the site. Links a reader may click
+    (``<a href="https://...">`` citing a publisher) are not loads and are not listed."""
+    return [u for u in _scan(html).fetched if _REMOTE.match(u) and not u.lower().startswith("file:")]
+
+
+def external_links(html: str) -> list[str]:
+    """The ``<a href>`` targets that leave the site (citations of publishers): shown, never loaded."""
+    return [u for u in _scan(html).links if _REMOTE.match(u)]
+
+
+_IPYNB_LINK = re.compile(r"""(<a\b[^>]*\bhref=")((?:\./)?)([A-Za-z0-9_.-]+)\.ipynb((?:#[^"]*)?)(")""", re.I)
+
+
+def link_notebooks(html: str, report: bool) -> str:
+    """A Markdown link from one notebook to another (``02_x.ipynb#claim-c5``) points at the same render of
+    the other notebook in the site (``02_x.report.html#claim-c5``), which sits in the same folder."""
+    suffix = ".report.html" if report else ".html"
+    return _IPYNB_LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{suffix}{m.group(4)}{m.group(5)}", html)
 
 
 def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
@@ -46,7 +115,7 @@ def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
     exporter = HTMLExporter(config=c, template_name="lab")
     nb = nbformat.read(str(nb_file), as_version=4)
     body, _ = exporter.from_notebook_node(nb)
-    body = make_offline(body)
+    body = link_notebooks(make_offline(body), report)
     tmp = out_html.with_suffix(".html.tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(out_html)

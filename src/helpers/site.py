@@ -77,7 +77,9 @@ def scorecard_rows(results: dict) -> list[dict]:
     return sc.get("value", []) if isinstance(sc, dict) else []
 
 
-def render_scorecard(rows: list[dict]) -> str:
+def render_scorecard(rows: list[dict], site: Path | None = None) -> str:
+    """The verdict table. Evidence links point at the report render of the owning notebook, and only
+    when that page exists in ``site`` (a notebook that was not run has no page to link to)."""
     if not rows:
         return ('<p class="note">No scorecard in this run: the scorecard notebook was not run or failed. '
                 'The notebooks below hold the evidence.</p>')
@@ -86,8 +88,13 @@ def render_scorecard(rows: list[dict]) -> str:
     for r in rows:
         link = ""
         if r.get("notebook"):
-            href = f"{r['notebook']}.report.html" + (f"#{r['anchor']}" if r.get("anchor") else "")
-            link = f'<a href="{esc(href)}">{esc(r.get("notebook_title") or r["notebook"])}</a>'
+            label = esc(r.get("notebook_title") or r["notebook"])
+            page = f"{r['notebook']}.report.html"
+            if site is None or (site / page).is_file():
+                href = page + (f"#{r['anchor']}" if r.get("anchor") else "")
+                link = f'<a href="{esc(href)}">{label}</a>'
+            else:
+                link = f'{label}<div class="note">not run: no page in this run</div>'
         out.append(f"<tr><td><b>{esc(r['claim'])}</b></td><td>{esc(r.get('text', ''))}</td>"
                    f"<td>{esc(r.get('measure', ''))}</td><td>{esc(r.get('estimate', ''))}</td>"
                    f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
@@ -163,7 +170,7 @@ market-share reports) and say how sure the answer is.</p>{scen}{run_line}</heade
 <main>
 <h2 id="scorecard">Which claims hold up?</h2>
 {f"<p>{esc(summary)}</p>" if summary else ""}
-{render_scorecard(rows)}
+{render_scorecard(rows, site)}
 {sc_link}
 <h2 id="notebooks">The notebooks</h2>
 {no_nb}
