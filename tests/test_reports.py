@@ -1,0 +1,57 @@
+"""The committed reports/ never go stale: a fresh default run must reproduce them byte for byte."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers.reports import render_reports
+
+REPO = Path(__file__).resolve().parents[1]
+NAMES = ("results.json", "scorecard.md")
+
+
+def committed(name: str) -> bytes | None:
+    """reports/<name> as committed at HEAD (None when it is not committed); without git, the file on disk."""
+    rel = f"reports/{name}"
+    if (REPO / ".git").exists() and shutil.which("git"):
+        p = subprocess.run(["git", "show", f"HEAD:{rel}"], cwd=REPO, capture_output=True, timeout=60)
+        return p.stdout if p.returncode == 0 else None
+    path = REPO / rel
+    return path.read_bytes() if path.is_file() else None
+
+
+def describe_difference(name: str, fresh: bytes, old: bytes) -> str:
+    lines = []
+    if name.endswith(".json"):
+        try:
+            a, b = json.loads(old), json.loads(fresh)
+        except json.JSONDecodeError:
+            a = b = None
+        if isinstance(a, dict) and isinstance(b, dict):
+            for nb in sorted(set(a) | set(b)):
+                ka, kb = a.get(nb, {}), b.get(nb, {})
+                changed = sorted(k for k in set(ka) | set(kb) if ka.get(k) != kb.get(k))
+                if changed:
+                    lines.append(f"  {nb}: {', '.join(changed[:12])}{' ...' if len(changed) > 12 else ''}")
+    diff = list(difflib.unified_diff(old.decode(errors="replace").splitlines(),
+                                     fresh.decode(errors="replace").splitlines(),
+                                     f"committed reports/{name}", f"fresh run's {name}", lineterm="", n=1))
+    return "\n".join(lines + diff[:60] + (["  ..."] if len(diff) > 60 else []))
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("name", NAMES)
+def test_a_fresh_default_run_reproduces_the_committed_reports(name, request):
+    old = committed(name)
+    if old is None:
+        pytest.skip(f"reports/{name} has not been committed yet (the lead commits reports/ from 'make run')")
+    run = request.getfixturevalue("default_run")
+    fresh = render_reports((run / "results.json").read_bytes())[name]
+    assert fresh == old, (f"reports/{name} is stale: the default run no longer reproduces it. If the change is "
+                          f"intended, run 'make run' and commit reports/.\n{describe_difference(name, fresh, old)}")
