@@ -135,6 +135,11 @@ def test_headline_ratio_and_shares():
     ])
     assert par.share_at_least(par.headline_ratio(t, "score_ratio"), 90) == (pytest.approx(200 / 3), 2, 3)
     assert par.share_at_least(par.headline_ratio(t, "error_ratio"), 90)[1] == 2        # m1 fails, m2 falls back
+    # natural: ratings use the win ratio, others the score ratio
+    assert par.headline_ratio(t, "natural").round(4).tolist() == [round(0.8 / 0.9, 4), 0.95, 1.0]
+    t2 = par.compare_measures([{"measure": "r", "evaluator": "E", "kind": "rating", "a": 1300, "b": 1400}])
+    assert t2["score_ratio"].iloc[0] == pytest.approx(13 / 14)                         # 93%: passes a 90% bar
+    assert par.headline_ratio(t2, "natural").iloc[0] == pytest.approx(2 / (1 + 10 ** 0.25))   # 72%: fails it
     assert par.match_share(par.headline_ratio(t, "score_ratio"), 5) == (pytest.approx(200 / 3), 2, 3)
     assert par.match_share(par.headline_ratio(t, "score_ratio"), 0)[1] == 1
     # a stricter tolerance never raises the share

@@ -216,13 +216,16 @@ def compare_measures(rows: list[dict]) -> pd.DataFrame:
 
 
 def headline_ratio(table: pd.DataFrame, metric: str) -> pd.Series:
-    """The ratio used for verdicts under ``metric``: 'score_ratio', 'error_ratio' (fractions; others fall
-    back to the score ratio) or 'win_ratio' (ratings; others fall back to the score ratio)."""
+    """The ratio used for verdicts under ``metric``: 'natural' (win-probability ratio for Arena ratings, whose
+    zero point is arbitrary; score ratio for scores and indexes), 'score_ratio' (everywhere), 'error_ratio'
+    (accuracy measures; others fall back to the score ratio) or 'win_ratio' (ratings; others fall back)."""
     if metric == "score_ratio":
         return table["score_ratio"]
+    if metric == "natural":
+        return table["win_ratio"].where(table["kind"].eq("rating"), table["score_ratio"])
     if metric in ("error_ratio", "win_ratio"):
         return table[metric].where(table[metric].notna(), table["score_ratio"])
-    raise ValueError(f"metric {metric!r}: allowed 'score_ratio', 'error_ratio', 'win_ratio'")
+    raise ValueError(f"metric {metric!r}: allowed 'natural', 'score_ratio', 'error_ratio', 'win_ratio'")
 
 
 def share_at_least(ratios: pd.Series, threshold_pct: float) -> tuple[float, int, int]:

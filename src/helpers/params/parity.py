@@ -31,9 +31,10 @@ class Params(NotebookParams):
         "overall", "Arena category for the 2026 official leaderboard (earlier sources have overall only)")
     arena_style_control: bool = P(True, "Use style-controlled ratings of the 2026 official leaderboard "
                                         "(earlier sources keep the single view they published)")
-    comparison_metric: Literal["score_ratio", "error_ratio", "win_ratio"] = P(
-        "score_ratio", "Ratio used for the C2/C3 verdicts: score ratio, error-rate ratio (accuracy measures) "
-                       "or win-probability ratio to parity (Arena ratings); others fall back to the score ratio")
+    comparison_metric: Literal["natural", "score_ratio", "error_ratio", "win_ratio"] = P(
+        "natural", "Ratio used for the C2/C3 verdicts: natural (win-probability ratio for Arena ratings, score "
+                   "ratio otherwise), score ratio everywhere, error-rate ratio (accuracy measures) or "
+                   "win-probability ratio (ratings); the last two fall back to the score ratio elsewhere")
     maverick_variant: Literal["released", "experimental"] = P(
         "released", "Which Llama 4 Maverick counts on Arena for C2: the released open-weights model or the "
                     "unreleased chat-tuned experimental variant")
