@@ -1,0 +1,169 @@
+"""The site's front page and renders: unit checks of helpers.site / helpers.render, and the collection run
+with one analysis notebook forced to fail (the scorecard still renders and says which claims went
+unevaluated)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import render, scorecard, site
+
+REPO = Path(__file__).resolve().parents[1]
+FORCED = "forced failure: this notebook was made to fail by tests/test_site.py"
+
+
+class ScorecardTable(HTMLParser):
+    """Rows of ``table.scorecard`` as lists of cell texts, plus the evidence link of each row."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[dict] = []
+        self._in_table = self._in_body = False
+        self._cell: list[str] | None = None
+        self._row: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table" and "scorecard" in (a.get("class") or "").split():
+            self._in_table = True
+        elif self._in_table and tag == "tbody":
+            self._in_body = True
+        elif self._in_body and tag == "tr":
+            self._row = {"cells": [], "href": None}
+        elif self._row is not None and tag == "td":
+            self._cell = []
+        elif self._row is not None and tag == "a" and a.get("href"):
+            self._row["href"] = a["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None and self._row is not None:
+            self._row["cells"].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.rows.append(self._row)
+            self._row = None
+        elif tag == "table":
+            self._in_table = self._in_body = False
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def scorecard_rows(index_html: str) -> dict[str, dict]:
+    """claim id -> {"verdict": ..., "why": ..., "href": ...} as a reader sees the table."""
+    p = ScorecardTable()
+    p.feed(index_html)
+    out = {}
+    for r in p.rows:
+        claim, verdict_cell = r["cells"][0], r["cells"][4]
+        out[claim] = {"verdict": next((v for v in sorted(scorecard.VERDICTS, key=len, reverse=True)
+                                       if verdict_cell.startswith(v)), verdict_cell), "why": verdict_cell,
+                      "href": r["href"]}
+    return out
+
+
+# ------------------------------------------------------------------------------------- unit checks
+
+def test_remote_resources_are_found_but_citation_links_are_not():
+    page = ('<html><head><link rel="stylesheet" href="https://cdn.example/x.css"><style>/* http://c.example */'
+            'h1{background:url("//img.example/b.png")}</style><script src="http://js.example/r.js"></script>'
+            '</head><body><img srcset="a.png 1x, https://img.example/a2.png 2x"><img src="data:image/png;base64,AA">'
+            '<a href="https://epoch.ai/data">Epoch AI</a><a href="#x">here</a></body></html>')
+    assert sorted(render.remote_references(page)) == sorted(
+        ["https://cdn.example/x.css", "//img.example/b.png", "http://js.example/r.js", "https://img.example/a2.png"])
+    assert render.external_links(page) == ["https://epoch.ai/data"]
+
+
+def test_links_between_notebooks_point_at_the_same_render():
+    md = '<a href="02_compute_concentration.ipynb#claim-c5">C5</a> <a href="https://x.org/a.ipynb">nb</a>'
+    assert render.link_notebooks(md, report=True).startswith(
+        '<a href="02_compute_concentration.report.html#claim-c5">')
+    assert render.link_notebooks(md, report=False).startswith('<a href="02_compute_concentration.html#claim-c5">')
+    assert 'href="https://x.org/a.ipynb"' in render.link_notebooks(md, report=True)
+
+
+def test_evidence_links_only_to_pages_of_the_run(tmp_path):
+    rows = scorecard.evaluate({"notebooks": {"01_benchmark_parity": {"status": "ok"}},
+                               "results": {"01_benchmark_parity": {"verdict_C1": {"value": "supported"}}}})
+    (tmp_path / "01_benchmark_parity.report.html").write_text("<html></html>")
+    table = scorecard_rows(site.render_scorecard(rows, tmp_path))
+    assert table["C1"]["verdict"] == "supported"
+    assert table["C1"]["href"] == "01_benchmark_parity.report.html#claim-c1"
+    assert table["C5"]["verdict"] == "not evaluated" and table["C5"]["href"] is None
+    assert "not run" in table["C5"]["why"].lower()
+    assert set(table) == {c.id for c in scorecard.CLAIMS}
+
+
+# ------------------------------------------------------------------------ a failed analysis notebook
+
+def _analysis_notebooks() -> list[str]:
+    owners = sorted({c.notebook for c in scorecard.CLAIMS if c.notebook})
+    return [s for s in owners if (REPO / "notebooks" / f"{s}.ipynb").is_file()]
+
+
+def _make_it_fail(src: Path, dst: Path) -> None:
+    """Copy a notebook with a cell that raises right after its parameters cell."""
+    nb = nbformat.read(str(src), as_version=4)
+    at = next((i + 1 for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), 0)
+    nb.cells.insert(at, nbformat.v4.new_code_cell(f"raise RuntimeError({FORCED!r})"))
+    nbformat.write(nb, str(dst))
+
+
+@pytest.mark.notebook
+def test_scorecard_marks_the_claims_of_a_failed_notebook_not_evaluated(tmp_path, default_run):
+    analysis = _analysis_notebooks()
+    if not (REPO / "notebooks" / "00_scorecard.ipynb").is_file() or not analysis:
+        pytest.skip("needs the scorecard notebook and at least one analysis notebook")
+    failing = analysis[0]
+    root = tmp_path / "proj"
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "helpers").symlink_to(REPO / "src" / "helpers")
+    (root / "pyproject.toml").write_text("")
+    shutil.copytree(REPO / "data", root / "data", ignore=shutil.ignore_patterns("raw", ".cache"))
+    (root / "notebooks").mkdir()
+    for nb in sorted((REPO / "notebooks").glob("*.ipynb")):
+        if nb.stem == failing:
+            _make_it_fail(nb, root / "notebooks" / nb.name)
+        else:
+            shutil.copy2(nb, root / "notebooks" / nb.name)
+            if nb.stem in analysis and (REPO / "build" / "cache" / nb.stem).is_dir():
+                # the notebooks that succeed are unchanged copies: take them from the default run's cache
+                shutil.copytree(REPO / "build" / "cache" / nb.stem, root / "build" / "cache" / nb.stem,
+                                ignore=shutil.ignore_patterns(".work-*"))
+    env = dict(os.environ, HELPERS_ROOT=str(root), MPLBACKEND="Agg")
+    p = subprocess.run([sys.executable, "-m", "helpers", "run"], cwd=root, env=env, capture_output=True,
+                       text=True, timeout=900)
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert f"notebook {failing} failed" in p.stderr and FORCED in p.stderr
+    run = root / "build" / "runs" / "default.failed"
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["notebooks"]["00_scorecard"]["ok"], "the scorecard itself must not fail"
+    assert not manifest["notebooks"][failing]["ok"]
+
+    index = (run / "site" / "index.html").read_text()
+    table = scorecard_rows(index)
+    assert set(table) == {c.id for c in scorecard.CLAIMS}, "the scorecard table is missing from index.html"
+    owned = [c.id for c in scorecard.CLAIMS if c.notebook == failing]
+    for claim in owned:
+        assert table[claim]["verdict"] == "not evaluated", claim
+        assert f"failed in this run ({failing})" in table[claim]["why"], claim
+    # every other claim keeps the verdict of the complete default run
+    good = json.loads((default_run / "results.json").read_text())["00_scorecard"]["scorecard"]["value"]
+    for row in good:
+        if row["claim"] not in owned:
+            assert table[row["claim"]]["verdict"] == row["verdict"], row["claim"]
+    assert "This notebook failed in this run" in index and FORCED in index
+    # the scorecard's own render shows no error; the failed notebook's render shows where it failed
+    sc = (run / "00_scorecard.report.html").read_text()
+    assert 'data-mime-type="application/vnd.jupyter.stderr"' not in sc and "Traceback" not in sc
+    assert FORCED in (run / f"{failing}.html").read_text()
