@@ -513,10 +513,16 @@ class Runner:
                 if figs.is_dir():
                     shutil.copytree(figs, tmp / "figures", dirs_exist_ok=True)
                 try:
+                    # rendered once per cache entry: a warm run only copies
+                    for name, report in ((f"{p.stem}.html", False), (f"{p.stem}.report.html", True)):
+                        if not (src / name).is_file():
+                            render_html(nb_file, src / name, report=report)
+                        shutil.copy2(src / name, tmp / name)
                     if o.ok:
-                        results[p.stem] = collect_results(nb_file)
-                    render_html(nb_file, tmp / f"{p.stem}.html")
-                    render_html(nb_file, tmp / f"{p.stem}.report.html", report=True)
+                        cached_results = src / "results.json"
+                        if not cached_results.is_file():
+                            cached_results.write_text(json.dumps(collect_results(nb_file), sort_keys=True))
+                        results[p.stem] = json.loads(cached_results.read_text())
                 except Exception as e:  # a notebook that cannot be rendered is a failure of that notebook
                     o.ok = False
                     o.error = o.error or f"rendering failed: {type(e).__name__}: {e}"
