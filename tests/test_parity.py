@@ -197,6 +197,8 @@ def test_verdicts():
     assert par.verdict_from_share(50, 50) == "partly supported"
     assert par.verdict_from_share(0, 50) == "not supported"
     assert par.verdict_from_share(float("nan"), 50) == "not testable"
+    assert par.verdict_from_share(16.7, 50, partly_min_pct=25) == "not supported"
+    assert par.verdict_from_share(25, 50, partly_min_pct=25) == "partly supported"
     kw = dict(caught_up_months=3, tolerance_pct=5, default_share_pct=50)
     assert par.verdict_c1(2, 1, 60, **kw) == "supported"
     assert par.verdict_c1(9, 1, 40, **kw) == "partly supported"

@@ -313,14 +313,14 @@ def open_share_by_year(models: pd.DataFrame, *, as_of=None, start_year: int = 20
 
 # -------------------------------------------------------------------------------------------- verdicts
 
-def verdict_from_share(share_pct: float, majority_pct: float) -> str:
-    """'supported' when the share exceeds ``majority_pct`` ('most' measures), 'partly supported' when above
-    0, else 'not supported'; 'not testable' when there is no measure."""
+def verdict_from_share(share_pct: float, majority_pct: float, partly_min_pct: float = 0.0) -> str:
+    """'supported' when the share exceeds ``majority_pct`` ('most' measures); 'partly supported' when it is
+    at least ``partly_min_pct`` (and above 0); else 'not supported'; 'not testable' when there is no measure."""
     if share_pct is None or (isinstance(share_pct, float) and math.isnan(share_pct)):
         return "not testable"
     if share_pct > majority_pct:
         return "supported"
-    return "partly supported" if share_pct > 0 else "not supported"
+    return "partly supported" if share_pct > 0 and share_pct >= partly_min_pct else "not supported"
 
 
 def verdict_c1(lag_high: float, arena_gap_pct: float, open_share_pct: float, *, caught_up_months: float,

@@ -41,6 +41,8 @@ class Params(NotebookParams):
     reference_model: str = P("GPT-4o", "C4: frontier model whose ECI the n-th organization has to match "
                                        "(a model name in the capabilities table)")
     majority_pct: float = P(50.0, "C2/C3: share of measures at which 'most' is reached", unit="%", gt=0, le=100)
+    partly_min_pct: float = P(25.0, "C2/C3: share of measures from which a claim counts as partly supported "
+                                    "(below it: not supported)", unit="%", ge=0, le=100)
     caught_up_months: float = P(3.0, "C1: open counts as caught up when the upper bound of the median lag "
                                      "is at most this", unit="months", ge=0, le=60)
     default_share_pct: float = P(50.0, "C1: share of new notable models with open weights for open to be "
@@ -71,6 +73,9 @@ class Params(NotebookParams):
 
     @model_validator(mode="after")
     def _dates(self):
+        if self.partly_min_pct > self.majority_pct:
+            raise ValueError(f"partly_min_pct ({self.partly_min_pct:g}) must not exceed majority_pct "
+                             f"({self.majority_pct:g})")
         if self.window_start < date(2023, 1, 1):
             raise ValueError(f"window_start = {self.window_start} is before 2023-01-01, where the Capabilities "
                              "Index has too few open models to define an open frontier")
