@@ -85,7 +85,7 @@ _COLLECT = """() => {
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id)
       .concat([...document.querySelectorAll('a[name]')].map(e => e.getAttribute('name')));
   const text = document.body ? document.body.innerText : '';
-  return {stderr, images, links, ids, title: document.title,
+  return {stderr, images, links, ids, title: document.title, text,
           traceback: text.includes('Traceback (most recent call last)') || /\\bTraceback\\b/.test(text),
           papermillError: !!document.getElementById('papermill-error-cell')};
 }""" % STDERR_SELECTOR
@@ -96,8 +96,9 @@ def _path_of(url: str) -> Path:
 
 
 def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path | None = None,
-          viewport=(1280, 900)) -> CrawlReport:
-    """Open ``index`` and every page under its folder that is reachable by links; check each of them."""
+          viewport=(1280, 900), forbidden_text: tuple[str, ...] = ()) -> CrawlReport:
+    """Open ``index`` and every page under its folder that is reachable by links; check each of them.
+    ``forbidden_text``: strings a reader must not see (e.g. paths of the machine that built the site)."""
     from playwright.sync_api import sync_playwright
 
     index = index.resolve()
@@ -152,6 +153,11 @@ def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path |
                     report.problem(str(path), f"error/stderr output: {text}")
                 if info["traceback"]:
                     report.problem(str(path), "the page text shows a Traceback")
+                for bad in forbidden_text:
+                    at = info["text"].find(bad)
+                    if at >= 0:
+                        report.problem(str(path), f"the page shows {bad!r}: "
+                                                  f"...{info['text'][max(0, at - 60):at + 100]!r}...")
                 if info["papermillError"]:
                     report.problem(str(path), "papermill marked a failed cell (papermill-error-cell)")
                 pr.images = len(info["images"])

@@ -102,13 +102,21 @@ def _slug(name: str) -> str:
     return s
 
 
+class SavedFiles(list):
+    """The paths ``save`` wrote. Shows nothing when a notebook cell ends with ``plots.save(...)``, so the
+    rendered report carries no paths of the machine that ran it."""
+
+    def _ipython_display_(self):
+        pass
+
+
 def save(fig, name: str, notebook: str | None = None) -> list[Path]:
     """Save ``fig`` as PNG and SVG into the run's figures folder; returns the paths written."""
     folder = paths.run_dir() / "figures"
     if notebook:
         folder = folder / _slug(notebook)
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = SavedFiles()
     for ext in ("png", "svg"):
         p = folder / f"{_slug(name)}.{ext}"
         kwargs = {"metadata": {"Date": None}} if ext == "svg" else {"metadata": {"Software": None}}
