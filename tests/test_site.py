@@ -84,6 +84,30 @@ def test_remote_resources_are_found_but_citation_links_are_not():
     assert render.external_links(page) == ["https://epoch.ai/data"]
 
 
+@pytest.mark.parametrize("entry, shown", [
+    ({"value": 1421.0, "low": 1421.0, "high": 2790.5, "unit": "HHI points"}, "1,421 HHI points (1,421–2,790)"),
+    ({"value": 16393440.0, "low": 8196720.0, "high": 169147514.0, "unit": "USD"},
+     "$16.4 million ($8.2 million–$169 million)"),
+    ({"value": 69.1006, "low": 65.688, "high": 72.917, "unit": "%"}, "69.1% (65.7–72.9%)"),
+    ({"value": 16.6667, "unit": "% of measures"}, "16.7% of measures"),
+    ({"value": 4.365, "low": 0.5411, "high": 50.296, "unit": "x"}, "4.37× (0.541×–50.3×)"),
+    ({"value": 1.25e27, "unit": "FLOP"}, "1.25 × 10²⁷ FLOP"),
+    ({"value": 2.5e-5}, "2.5 × 10⁻⁵"),
+    ({"value": {"2023": 3, "2024": 7}, "unit": "organizations"}, "2023: 3, 2024: 7 (organizations)"),
+    ({"value": 1234567}, "1.23 million"),
+    ({"value": "2025Q4"}, "2025Q4"),
+    ({"value": None}, "None"),
+])
+def test_card_numbers_read_like_prose(entry, shown):
+    assert site.fmt_value(entry) == shown
+
+
+def test_estimate_keys_become_words_but_values_keep_their_names():
+    text = "eci_gap_points_latest = 9.8 ECI points; llama4_vs_gpt45_pct (last 3): Epoch math_level_5: 92.9"
+    assert site.humanize_estimate(text) == ("eci gap points latest = 9.8 ECI points; llama4 vs gpt45 pct (last 3): "
+                                            "Epoch math_level_5: 92.9")
+
+
 def test_links_between_notebooks_point_at_the_same_render():
     md = '<a href="02_compute_concentration.ipynb#claim-c5">C5</a> <a href="https://x.org/a.ipynb">nb</a>'
     assert render.link_notebooks(md, report=True).startswith(

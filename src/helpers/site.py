@@ -1,12 +1,15 @@
 """The HTML front page of a run: the claims scorecard, a card per notebook, links to both renders.
 
-Everything is local (no CDN, no remote fonts): the page works when opened from the file system.
+Everything is local (no CDN, no remote fonts, no scripts): the page works when opened from the file
+system. Every link points at a file the run wrote; a notebook that was not run gets no link.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
+import re
 import shutil
 from pathlib import Path
 
@@ -22,50 +25,110 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-
 background:#fafafa;line-height:1.45}
 header{background:#12263a;color:#fff;padding:1.5rem 2rem}header h1{margin:0 0 .3rem;font-size:1.6rem}
 header p{margin:.2rem 0;color:#d6e2ee;max-width:60rem}
-main{padding:1rem 2rem 3rem;max-width:78rem}
+main{padding:1rem 2rem 3rem;max-width:84rem}
 h2{margin-top:2rem;border-bottom:2px solid #e3e3e3;padding-bottom:.3rem}
-table.scorecard{border-collapse:collapse;width:100%;background:#fff;font-size:.93rem}
+.alert{background:#fff5f5;border:1px solid #c62828;border-radius:.4rem;padding:.6rem .9rem;margin:1rem 0}
+.overview{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
+.overview .summary{flex:1 1 24rem;max-width:40rem;font-size:1.02rem}
+.overview figure{flex:0 1 30rem;margin:0}.overview img{width:100%;height:auto;border:1px solid #e3e3e3;background:#fff}
+.counts span{margin-right:.4rem}
+.tablewrap{overflow-x:auto}
+table.scorecard{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem;min-width:56rem}
 table.scorecard th,table.scorecard td{border:1px solid #ddd;padding:.45rem .55rem;vertical-align:top;text-align:left}
-table.scorecard th{background:#f0f3f6}
+table.scorecard th{background:#f0f3f6;position:sticky;top:0}
+table.scorecard tr:target td{background:#fffbe6}
 .verdict{display:inline-block;padding:.1rem .5rem;border-radius:.8rem;font-weight:600;font-size:.85rem;white-space:nowrap}
 .v-sup{background:#d8f3dc;color:#1b5e20}.v-part{background:#fff3cd;color:#7a5b00}.v-not{background:#f8d7da;color:#842029}
 .v-nt{background:#e2e3e5;color:#41464b}.v-ctx{background:#e7f1ff;color:#084298}.v-ne{background:#fbe3ff;color:#6f1c78}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem}
-.card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(24rem,1fr));gap:1rem}
+.card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;display:flex;flex-direction:column}
 .card h3{margin:.1rem 0 .4rem}.card img{width:100%;height:auto;border:1px solid #eee}
-.card ul{padding-left:1.1rem;margin:.4rem 0}.links a{margin-right:1rem;font-weight:600}
+.card ul{padding-left:1.1rem;margin:.5rem 0}.card li{margin:.15rem 0}
+.card .links{margin-top:auto;padding-top:.5rem}.links a{margin-right:1rem;font-weight:600}
 .failed{border-color:#c62828;background:#fff5f5}.note{color:#555;font-size:.88rem}
 .params{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.82rem;background:#f6f8fa;padding:.4rem;border-radius:.3rem}
 footer{color:#666;font-size:.85rem;padding:1rem 2rem;border-top:1px solid #e3e3e3}
 """
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def esc(x) -> str:
     return html.escape(str(x), quote=True)
 
 
-def fmt_value(entry: dict) -> str:
+def fmt_number(x) -> str:
+    """A number as a reader writes it: 3 significant figures, thousands separators, 16.4 million,
+    1.2 × 10²⁵ beyond a trillion."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return str(x)
+    if isinstance(x, float) and not math.isfinite(x):
+        return "n/a"
+    ax = abs(x)
+    if isinstance(x, int) and ax < 1e6:
+        return f"{x:,}"
+    if ax >= 1e15 or (0 < ax < 1e-3):
+        mantissa, exponent = f"{x:.2e}".split("e")
+        return f"{float(mantissa):.3g} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if ax >= size:
+            return f"{x / size:.3g} {word}"
+    if ax >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.3g}"
+
+
+def _with_unit(num: str, unit: str) -> str:
+    if not unit:
+        return num
+    if unit == "USD":
+        return f"${num}"
+    if unit == "x":
+        return f"{num}×"
+    if unit.startswith("%"):
+        return f"{num}{unit}"
+    return f"{num} {unit}"
+
+
+def fmt_parts(entry: dict) -> tuple[str, str]:
+    """A recorded result for a reader: (value with its unit, its interval or ""); mappings as their items."""
     v = entry.get("value")
     unit = entry.get("unit") or ""
-
-    def f(x):
-        if isinstance(x, float):
-            if abs(x) >= 1e6 or (abs(x) < 1e-3 and x != 0):
-                return f"{x:.3g}"
-            return f"{x:,.3g}" if abs(x) < 100 else f"{x:,.0f}"
-        if isinstance(x, int) and not isinstance(x, bool):
-            return f"{x:,}"
-        return str(x)
     if isinstance(v, dict):
         items = list(v.items())
-        s = ", ".join(f"{k}: {f(x) if not isinstance(x, dict) else '…'}" for k, x in items[:6])
-        return s + (" …" if len(items) > 6 else "")
+        s = ", ".join(f"{k}: {fmt_number(x) if not isinstance(x, (dict, list)) else '…'}" for k, x in items[:6])
+        return f"{s}{' …' if len(items) > 6 else ''}{f' ({unit})' if unit else ''}", ""
     if isinstance(v, list):
-        return ", ".join(f(x) for x in v[:6]) + (" …" if len(v) > 6 else "")
-    s = f(v)
-    if "low" in entry or "high" in entry:
-        s += f" [{f(entry.get('low'))} – {f(entry.get('high'))}]"
-    return f"{s} {unit}".strip()
+        more = " …" if len(v) > 6 else ""
+        return ", ".join(fmt_number(x) for x in v[:6]) + more + (f" ({unit})" if unit else ""), ""
+    interval = ""
+    if entry.get("low") is not None or entry.get("high") is not None:
+        lo, hi = fmt_number(entry.get("low")), fmt_number(entry.get("high"))
+        if unit.startswith("%"):
+            interval = f"({lo}–{hi}%)"
+        elif unit in ("USD", "x"):
+            interval = f"({_with_unit(lo, unit)}–{_with_unit(hi, unit)})"
+        else:                               # a unit in words is said once, after the value
+            interval = f"({lo}–{hi})"
+    return _with_unit(fmt_number(v), unit), interval
+
+
+def fmt_value(entry: dict) -> str:
+    main, interval = fmt_parts(entry)
+    return f"{main} {interval}".strip()
+
+
+def label(key: str) -> str:
+    """A recorded key as words: ``eci_gap_points_latest`` -> ``eci gap points latest``."""
+    return key.replace("_", " ")
+
+
+_ESTIMATE_KEY = re.compile(r"(^|; )([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?= = | \()")
+
+
+def humanize_estimate(text: str) -> str:
+    """The scorecard's estimate text with its result keys written as words."""
+    return _ESTIMATE_KEY.sub(lambda m: m.group(1) + label(m.group(2)), text or "")
 
 
 def verdict_badge(v: str) -> str:
@@ -77,34 +140,60 @@ def scorecard_rows(results: dict) -> list[dict]:
     return sc.get("value", []) if isinstance(sc, dict) else []
 
 
-def render_scorecard(rows: list[dict], site: Path | None = None) -> str:
+def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None) -> str:
     """The verdict table. Evidence links point at the report render of the owning notebook, and only
     when that page exists in ``site`` (a notebook that was not run has no page to link to)."""
     if not rows:
         return ('<p class="note">No scorecard in this run: the scorecard notebook was not run or failed. '
                 'The notebooks below hold the evidence.</p>')
-    out = ['<table class="scorecard"><thead><tr><th>Claim</th><th>What the essay says</th><th>Measure</th>'
-           '<th>Estimate</th><th>Verdict</th><th>Evidence</th></tr></thead><tbody>']
+    titles = titles or {}
+    out = ['<div class="tablewrap"><table class="scorecard"><colgroup><col style="width:4%"><col style="width:19%">'
+           '<col style="width:16%"><col style="width:20%"><col style="width:29%"><col style="width:12%"></colgroup>'
+           '<thead><tr><th>Claim</th><th>What the essay says</th><th>Measure</th>'
+           '<th>Estimate</th><th>Verdict and why</th><th>Evidence</th></tr></thead><tbody>']
     for r in rows:
         link = ""
         if r.get("notebook"):
-            label = esc(r.get("notebook_title") or r["notebook"])
+            name = esc(titles.get(r["notebook"]) or r.get("notebook_title") or r["notebook"])
             page = f"{r['notebook']}.report.html"
             if site is None or (site / page).is_file():
                 href = page + (f"#{r['anchor']}" if r.get("anchor") else "")
-                link = f'<a href="{esc(href)}">{label}</a>'
+                link = f'<a href="{esc(href)}">{name}</a><div class="note">section on {esc(r["claim"])}</div>'
             else:
-                link = f'{label}<div class="note">not run: no page in this run</div>'
-        out.append(f"<tr><td><b>{esc(r['claim'])}</b></td><td>{esc(r.get('text', ''))}</td>"
-                   f"<td>{esc(r.get('measure', ''))}</td><td>{esc(r.get('estimate', ''))}</td>"
+                link = f'{name}<div class="note">not run: no page in this run</div>'
+        out.append(f"<tr id=\"row-{esc(str(r['claim']).lower())}\"><td><b>{esc(r['claim'])}</b></td>"
+                   f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
+                   f"<td>{esc(humanize_estimate(r.get('estimate', '')))}</td>"
                    f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
                    f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 
+def _copy_figure(run_dir: Path, site: Path, stem: str, name: str | None) -> str | None:
+    """Copy a run figure into the site; returns its site-relative path (None when it does not exist)."""
+    if not name:
+        return None
+    src = run_dir / "figures" / stem / f"{name}.png"
+    if not src.is_file():
+        return None
+    dst = site / "figures" / stem / src.name
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, dst)
+    return f"figures/{stem}/{src.name}"
+
+
+def _headline(key: str, entry: dict) -> str:
+    if key.lower().startswith("verdict_") and isinstance(entry.get("value"), str):
+        claim = key.split("_", 1)[1]
+        return f'<li><a href="#row-{esc(claim.lower())}">{esc(claim)}</a> {verdict_badge(entry["value"])}</li>'
+    main, interval = fmt_parts(entry)
+    interval = f' <span class="note">{esc(interval)}</span>' if interval else ""
+    return f'<li title="{esc(key)}">{esc(label(key))}: <b>{esc(main)}</b>{interval}</li>'
+
+
 def render_card(stem: str, meta: dict, outcome: dict, results: dict, given: dict, site: Path,
-                run_dir: Path) -> str:
+                run_dir: Path, scorecard_present: bool = False) -> str:
     title = meta.get("title") or stem
     failed = not outcome.get("ok", False)
     parts = [f'<div class="card{" failed" if failed else ""}" id="nb-{esc(stem)}"><h3>{esc(title)}</h3>']
@@ -112,18 +201,20 @@ def render_card(stem: str, meta: dict, outcome: dict, results: dict, given: dict
         parts.append(f"<p>{esc(meta['question'])}</p>")
     if failed:
         parts.append(f"<p><b>This notebook failed in this run:</b> {esc(outcome.get('error') or '')}</p>")
-    fig = meta.get("key_figure")
-    if fig and not failed:
-        src = run_dir / "figures" / stem / f"{fig}.png"
-        if src.is_file():
-            dst = site / "figures" / stem / src.name
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst)
-            parts.append(f'<img src="figures/{esc(stem)}/{esc(src.name)}" alt="{esc(title)}: key figure">')
+    fig = None if failed else _copy_figure(run_dir, site, stem, meta.get("key_figure"))
+    if fig:
+        parts.append(f'<a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
+                     f'alt="{esc(title)}: key figure"></a>')
     heads = [k for k in meta.get("headline_results", []) if k in results]
-    if heads:
-        parts.append("<ul>" + "".join(f"<li><code>{esc(k)}</code>: {esc(fmt_value(results[k]))}</li>"
-                                      for k in heads) + "</ul>")
+    numbers = [k for k in heads if not k.lower().startswith("verdict_")]
+    verdicts = [k for k in heads if k.lower().startswith("verdict_")]
+    if numbers:
+        parts.append("<ul>" + "".join(_headline(k, results[k]) for k in numbers) + "</ul>")
+    if verdicts:
+        items = [_headline(k, results[k]) for k in verdicts]
+        if not scorecard_present:          # no table to jump to: plain claim ids
+            items = [re.sub(r'<a href="#row-[^"]*">([^<]*)</a>', r"\1", i) for i in items]
+        parts.append('<ul class="verdicts">' + "".join(items) + "</ul>")
     if given:
         parts.append('<div class="params">parameters changed from the defaults: '
                      + ", ".join(f"{esc(k)} = {esc(json.dumps(v))}" for k, v in sorted(given.items())) + "</div>")
@@ -143,20 +234,38 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
     for p in run_dir.glob("*.html"):
         shutil.copy2(p, site / p.name)
     rows = scorecard_rows(results)
-    summary = results.get("00_scorecard", {}).get("summary", {}).get("value")
     nb_outcomes = manifest.get("notebooks", {})
-    analysis = [s for s in nb_outcomes if not metas.get(s, {}).get("reads_results")]
+    readers = sorted(s for s in nb_outcomes if metas.get(s, {}).get("reads_results"))
+    analysis = sorted(s for s in nb_outcomes if s not in readers)
+    titles = {s: m.get("title") for s, m in metas.items() if m.get("title")}
     cards = [render_card(s, metas.get(s, {}), nb_outcomes[s], results.get(s, {}),
-                         manifest.get("parameters_given", {}).get(s, {}), site, run_dir) for s in analysis]
+                         manifest.get("parameters_given", {}).get(s, {}), site, run_dir,
+                         scorecard_present=bool(rows)) for s in analysis]
+    failed = [s for s in sorted(nb_outcomes) if not nb_outcomes[s].get("ok", False)]
+    alert = ""
+    if failed:
+        alert = (f'<div class="alert"><b>{len(failed)} notebook{"s" if len(failed) > 1 else ""} failed in this '
+                 f'run:</b> {", ".join(esc(titles.get(s) or s) for s in failed)}. Their claims are marked '
+                 '<i>not evaluated</i>; the other results stand.</div>')
     scen = ""
     if manifest.get("scenario"):
         scen = (f"<p><b>Scenario:</b> {esc(manifest['scenario'])} — "
                 f"{esc(manifest.get('scenario_description') or '')}</p>")
     run_line = "" if manifest["run"] == "default" else f"<p><b>Run:</b> {esc(manifest['run'])}</p>"
-    sc_link = ""
-    if "00_scorecard" in nb_outcomes and (site / "00_scorecard.report.html").is_file():
-        sc_link = ('<p class="links"><a href="00_scorecard.report.html">The scorecard notebook</a>'
-                   '<a href="00_scorecard.html">with code</a></p>')
+
+    overview, sc_links = "", ""
+    for s in readers:                       # the scorecard notebook: its summary and verdict figure
+        res = results.get(s, {})
+        summary = res.get("summary", {}).get("value")
+        fig = None if not nb_outcomes[s].get("ok") else _copy_figure(run_dir, site, s, metas.get(s, {}).get("key_figure"))
+        text = f'<div class="summary"><p>{esc(summary)}</p></div>' if summary else ""
+        figure = (f'<figure><a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
+                  f'alt="Verdict per claim"></a></figure>') if fig else ""
+        if text or figure:
+            overview += f'<div class="overview">{text}{figure}</div>'
+        if (site / f"{s}.report.html").is_file():
+            sc_links += (f'<p class="links"><a href="{esc(s)}.report.html">{esc(titles.get(s) or s)}: the notebook</a>'
+                         f'<a href="{esc(s)}.html">with code</a></p>')
     no_nb = "" if nb_outcomes else "<p>No notebooks have been added to the collection yet.</p>"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -168,10 +277,11 @@ controlled by five companies, and that algorithmic efficiency makes export contr
 These notebooks test each of its claims with public data (Epoch AI, LMArena, Artificial Analysis,
 market-share reports) and say how sure the answer is.</p>{scen}{run_line}</header>
 <main>
+{alert}
 <h2 id="scorecard">Which claims hold up?</h2>
-{f"<p>{esc(summary)}</p>" if summary else ""}
-{render_scorecard(rows, site)}
-{sc_link}
+{overview}
+{render_scorecard(rows, site, titles)}
+{sc_links}
 <h2 id="notebooks">The notebooks</h2>
 {no_nb}
 <div class="cards">
