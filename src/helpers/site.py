@@ -90,14 +90,16 @@ def _with_unit(num: str, unit: str) -> str:
     return f"{num} {unit}"
 
 
-def fmt_parts(entry: dict) -> tuple[str, str]:
-    """A recorded result for a reader: (value with its unit, its interval or ""); mappings as their items."""
+def fmt_parts(entry: dict, max_items: int = 6) -> tuple[str, str]:
+    """A recorded result for a reader: (value with its unit, its interval or ""); a mapping as its last
+    ``max_items`` items (series are recorded oldest first, so the newest show)."""
     v = entry.get("value")
     unit = entry.get("unit") or ""
     if isinstance(v, dict):
         items = list(v.items())
-        s = ", ".join(f"{k}: {fmt_number(x) if not isinstance(x, (dict, list)) else '…'}" for k, x in items[:6])
-        return f"{s}{' …' if len(items) > 6 else ''}{f' ({unit})' if unit else ''}", ""
+        s = ", ".join(f"{k}: {fmt_number(x) if not isinstance(x, (dict, list)) else '…'}"
+                      for k, x in items[-max_items:])
+        return f"{'… ' if len(items) > max_items else ''}{s}{f' ({unit})' if unit else ''}", ""
     if isinstance(v, list):
         more = " …" if len(v) > 6 else ""
         return ", ".join(fmt_number(x) for x in v[:6]) + more + (f" ({unit})" if unit else ""), ""
@@ -113,8 +115,8 @@ def fmt_parts(entry: dict) -> tuple[str, str]:
     return _with_unit(fmt_number(v), unit), interval
 
 
-def fmt_value(entry: dict) -> str:
-    main, interval = fmt_parts(entry)
+def fmt_value(entry: dict, max_items: int = 6) -> str:
+    main, interval = fmt_parts(entry, max_items)
     return f"{main} {interval}".strip()
 
 
@@ -140,7 +142,20 @@ def scorecard_rows(results: dict) -> list[dict]:
     return sc.get("value", []) if isinstance(sc, dict) else []
 
 
-def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None) -> str:
+def estimate_text(row: dict, results: dict | None) -> str:
+    """The estimate of a scorecard row from the recorded results (the same wording as the cards), falling
+    back to the scorecard's own text when the results are not at hand."""
+    from .scorecard import CLAIMS
+    claim = next((c for c in CLAIMS if c.id == row.get("claim")), None)
+    res = (results or {}).get(row.get("notebook") or "", {})
+    keys = [k for k in (claim.estimate_keys if claim else ()) if k in res]
+    if not keys:
+        return humanize_estimate(row.get("estimate", ""))
+    return "; ".join(f"{label(k)}: {fmt_value(res[k], max_items=3)}" for k in keys)
+
+
+def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None,
+                     results: dict | None = None) -> str:
     """The verdict table. Evidence links point at the report render of the owning notebook, and only
     when that page exists in ``site`` (a notebook that was not run has no page to link to)."""
     if not rows:
@@ -158,12 +173,12 @@ def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | 
             page = f"{r['notebook']}.report.html"
             if site is None or (site / page).is_file():
                 href = page + (f"#{r['anchor']}" if r.get("anchor") else "")
-                link = f'<a href="{esc(href)}">{name}</a><div class="note">section on {esc(r["claim"])}</div>'
+                link = f'<a href="{esc(href)}">Evidence for {esc(r["claim"])}</a><div class="note">in {name}</div>'
             else:
                 link = f'{name}<div class="note">not run: no page in this run</div>'
         out.append(f"<tr id=\"row-{esc(str(r['claim']).lower())}\"><td><b>{esc(r['claim'])}</b></td>"
                    f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
-                   f"<td>{esc(humanize_estimate(r.get('estimate', '')))}</td>"
+                   f"<td>{esc(estimate_text(r, results))}</td>"
                    f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
                    f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>")
     out.append("</tbody></table></div>")
@@ -280,7 +295,7 @@ market-share reports) and say how sure the answer is.</p>{scen}{run_line}</heade
 {alert}
 <h2 id="scorecard">Which claims hold up?</h2>
 {overview}
-{render_scorecard(rows, site, titles)}
+{render_scorecard(rows, site, titles, results)}
 {sc_links}
 <h2 id="notebooks">The notebooks</h2>
 {no_nb}
