@@ -116,6 +116,14 @@ def test_links_between_notebooks_point_at_the_same_render():
     assert 'href="https://x.org/a.ipynb"' in render.link_notebooks(md, report=True)
 
 
+def test_every_render_links_back_to_the_front_page_and_to_the_other_render():
+    page = '<html><body class="jp-Notebook"><h1 id="t">T</h1></body></html>'
+    report = render.add_navigation(page, "01_x", report=True)
+    assert report.index('href="index.html"') > report.index("<body")
+    assert 'href="01_x.html">Full notebook with code' in report
+    assert 'href="01_x.report.html">Report without code' in render.add_navigation(page, "01_x", report=False)
+
+
 def test_evidence_links_only_to_pages_of_the_run(tmp_path):
     rows = scorecard.evaluate({"notebooks": {"01_benchmark_parity": {"status": "ok"}},
                                "results": {"01_benchmark_parity": {"verdict_C1": {"value": "supported"}}}})

@@ -95,7 +95,23 @@ def link_notebooks(html: str, report: bool) -> str:
     """A Markdown link from one notebook to another (``02_x.ipynb#claim-c5``) points at the same render of
     the other notebook in the site (``02_x.report.html#claim-c5``), which sits in the same folder."""
     suffix = ".report.html" if report else ".html"
-    return _IPYNB_LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{suffix}{m.group(4)}{m.group(5)}", html)
+    return _IPYNB_LINK.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + suffix + m.group(4) + m.group(5), html)
+
+
+_BODY = re.compile(r"(<body\b[^>]*>)", re.I)
+_NAV_STYLE = ("font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:14px;"
+              "background:#12263a;padding:8px 24px;margin:0 0 8px")
+_NAV_LINK = "color:#fff;font-weight:600;margin-right:24px;text-decoration:none"
+
+
+def add_navigation(html: str, stem: str, report: bool) -> str:
+    """A bar on top of each render with links back to the site's front page and to the other render; both
+    sit in the same folder of the site (``index.html``, ``<stem>.html`` / ``<stem>.report.html``)."""
+    other, other_label = ((f"{stem}.html", "Full notebook with code") if report
+                          else (f"{stem}.report.html", "Report without code"))
+    nav = (f'<nav class="site-nav" style="{_NAV_STYLE}"><a style="{_NAV_LINK}" href="index.html">'
+           f'&larr; All claims and notebooks</a><a style="{_NAV_LINK}" href="{other}">{other_label}</a></nav>')
+    return _BODY.sub(lambda m: m.group(1) + nav, html, count=1)
 
 
 def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
@@ -115,7 +131,7 @@ def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
     exporter = HTMLExporter(config=c, template_name="lab")
     nb = nbformat.read(str(nb_file), as_version=4)
     body, _ = exporter.from_notebook_node(nb)
-    body = link_notebooks(make_offline(body), report)
+    body = add_navigation(link_notebooks(make_offline(body), report), Path(nb_file).stem, report)
     tmp = out_html.with_suffix(".html.tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(out_html)

@@ -232,7 +232,8 @@ def render_card(stem: str, meta: dict, outcome: dict, results: dict, given: dict
         parts.append('<ul class="verdicts">' + "".join(items) + "</ul>")
     if given:
         parts.append('<div class="params">parameters changed from the defaults: '
-                     + ", ".join(f"{esc(k)} = {esc(json.dumps(v))}" for k, v in sorted(given.items())) + "</div>")
+                     + ", ".join(f"{esc(k)} = {esc(json.dumps(v))}" for k, v in sorted(given.items()))
+                     + "</div>")
     links = []
     if (site / f"{stem}.report.html").is_file():
         links.append(f'<a href="{esc(stem)}.report.html">Read the report</a>')
@@ -272,7 +273,8 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
     for s in readers:                       # the scorecard notebook: its summary and verdict figure
         res = results.get(s, {})
         summary = res.get("summary", {}).get("value")
-        fig = None if not nb_outcomes[s].get("ok") else _copy_figure(run_dir, site, s, metas.get(s, {}).get("key_figure"))
+        key_figure = metas.get(s, {}).get("key_figure")
+        fig = _copy_figure(run_dir, site, s, key_figure) if nb_outcomes[s].get("ok") else None
         text = f'<div class="summary"><p>{esc(summary)}</p></div>' if summary else ""
         figure = (f'<figure><a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
                   f'alt="Verdict per claim"></a></figure>') if fig else ""
