@@ -228,3 +228,53 @@ def test_latest_pair_and_best_closed_rows():
 def test_latest_full_year():
     assert par.latest_full_year("2026-08-19") == 2025
     assert par.latest_full_year("2025-12-31") == 2025
+
+
+# ------------------------------------------------------------------------------------- label layout
+
+def _crowded_steps(n: int, start: str = "2026-01-01", days: int = 6, base: float = 150.0, prefix: str = "Model"):
+    dates = pd.date_range(start, periods=n, freq=f"{days}D")
+    return pd.DataFrame({"date": dates, "value": base + np.arange(n) * 0.8, "model": [f"{prefix} number {i}" for i in range(n)]})
+
+
+def test_frontier_labels_never_overlap_and_unplaced_are_reported():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.text import Annotation, Text
+    closed = _crowded_steps(8)
+    open_ = _crowded_steps(8, start="2026-01-03", base=145.0, prefix="Open")
+    fig, ax = plt.subplots(figsize=(6, 4))
+    missing = par.plot_frontiers(ax, open_, closed, start="2025-06-01", end="2026-04-01",
+                                 colours={"open": "red", "closed": "blue"}, label_top=8)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    anns = [a for a in ax.texts if isinstance(a, Annotation)]
+    boxes = [Text.get_window_extent(a, r) for a in anns]
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            assert not par._overlaps(boxes[i], [boxes[j]], pad=0.0), (anns[i].get_text(), anns[j].get_text())
+    named = {a.get_text() for a in anns}
+    # crowded steps 6 days apart cannot all be named: the rest are returned, and every candidate is one or the other
+    assert missing and named
+    assert named | set(missing) == set(closed["model"]) | set(open_["model"])
+    assert not named & set(missing)
+    frame = ax.get_window_extent(r)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
+    plt.close(fig)
+
+
+def test_place_labels_names_far_apart_points_all():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    fig.canvas.draw()
+    pts = [{"x": 2.0, "y": 2.0, "text": "A", "colour": "k", "side": "above"},
+           {"x": 8.0, "y": 8.0, "text": "B", "colour": "k", "side": "below"}]
+    out = par.place_labels(ax, pts)
+    assert [p["placed"] for p in out] == [True, True]
+    assert [p["level"] for p in out] == [0, 0]
+    plt.close(fig)

@@ -454,9 +454,85 @@ def arena_best_closed_rows(arena: pd.DataFrame, a_models: list[str], release, *,
 
 # ------------------------------------------------------------------------------------------- figures
 
+def _overlaps(box, boxes, pad: float = 1.0) -> bool:
+    """True when display-space bbox ``box`` comes within ``pad`` pixels of any bbox in ``boxes``."""
+    return any(box.x0 < b.x1 + pad and b.x0 < box.x1 + pad and box.y0 < b.y1 + pad and b.y0 < box.y1 + pad
+               for b in boxes)
+
+
+def place_labels(ax, points: list[dict], *, max_levels: int = 3, step_pt: float = 9.0, obstacles=()) -> list[dict]:
+    """Name points without any two names (or a name and a leader line) overlapping.
+
+    ``points`` are dicts with ``x``, ``y`` (data), ``text``, ``colour``, ``side`` ("above": up-left, else up-right;
+    "below": down-right) and optionally ``x_next``, the x where the point's own level ends: a name above and to
+    the right of its point must end before it, so it cannot be read as the next (higher) point's. Points are labelled in the given
+    order (most important first); each name tries ``max_levels`` offsets stacked ``step_pt`` points apart (a thin
+    leader line joins a lifted name to its point) and keeps the first one that stays inside the axes and clear
+    of names and leader lines already placed, of ``obstacles`` (display-space bboxes) and of the points. Names
+    that fit nowhere are not drawn; they come back with ``placed=False`` so the caller can list them. Set the
+    axis limits before calling: the layout is computed in display space."""
+    from matplotlib.path import Path
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    to_px = ax.transData.transform
+    marks = []
+    for p in points:
+        px, py = to_px((mdates_num(p["x"]), p["y"]))
+        marks.append(Bbox.from_extents(px - 3, py - 3, px + 3, py + 3))
+    boxes, leaders = list(obstacles), []
+    out = []
+    for p in points:
+        above = p.get("side", "above") == "above"
+        anchor = to_px((mdates_num(p["x"]), p["y"]))
+        x_end = to_px((mdates_num(p["x_next"]), p["y"]))[0] if p.get("x_next") is not None else None
+        result = {**p, "placed": False}
+        # names above a rising step line may sit over the previous level (left) or the own level (right);
+        # names below it only under the own level (right), where they cannot be mistaken for the previous step's
+        tries = [(level, flip) for level in range(max_levels) for flip in ((False, True) if above else (False,))]
+        for level, flip in tries:
+            left = above != flip
+            dy = (4 + step_pt * level) if above else -(10 + step_pt * level)
+            ann = ax.annotate(str(p["text"]), (mdates_num(p["x"]), p["y"]), xytext=(-4 if left else 4, dy),
+                              textcoords="offset points", fontsize=7, color=p["colour"],
+                              ha="right" if left else "left", va="bottom" if above else "top",
+                              arrowprops=(dict(arrowstyle="-", color=p["colour"], lw=0.5, shrinkA=0, shrinkB=2)
+                                          if level else None))
+            ann.update_positions(renderer)
+            box = Text.get_window_extent(ann, renderer)  # the name only, not its leader line
+            near = (box.x1 if left else box.x0, box.y0 if above else box.y1)
+            leader = Path([anchor, near]) if level else None
+            ok = (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+                  and (not flip or x_end is None or box.x1 <= x_end)
+                  and not _overlaps(box, boxes) and not _overlaps(box, marks, pad=0.0)
+                  and not any(l.intersects_bbox(box, filled=True) for l in leaders)
+                  and (leader is None or not any(leader.intersects_bbox(b, filled=True) for b in boxes)))
+            if ok:
+                boxes.append(box)
+                if leader is not None:
+                    leaders.append(leader)
+                result.update(placed=True, level=level, bbox=box)
+                break
+            ann.remove()
+        out.append(result)
+    return out
+
+
+def mdates_num(x):
+    """Matplotlib's float for a date (plain numbers pass through)."""
+    import matplotlib.dates as mdates
+    return x if isinstance(x, (int, float, np.number)) else mdates.date2num(pd.Timestamp(x))
+
+
 def plot_frontiers(ax, open_steps: pd.DataFrame, closed_steps: pd.DataFrame, *, start, end, colours: dict,
-                   label_top: int = 6):
-    """Step lines of the open and closed frontiers with the latest ``label_top`` step-setting models named."""
+                   label_top: int = 6, xlim=None, ylim=None) -> list[str]:
+    """Step lines of the open and closed frontiers; the latest ``label_top`` step-setting models of each group
+    since ``start`` are named where a name fits without overlapping another (see ``place_labels``).
+
+    ``xlim``/``ylim`` (either end may be None) are applied before the names are placed. Returns the names
+    that did not fit, newest first, for the caption."""
+    cands = []
     for name, st in (("closed", closed_steps), ("open", open_steps)):
         st = st[st["date"] <= pd.Timestamp(end)]
         if st.empty:
@@ -465,15 +541,27 @@ def plot_frontiers(ax, open_steps: pd.DataFrame, closed_steps: pd.DataFrame, *, 
         y = list(st["value"]) + [st["value"].iloc[-1]]
         ax.step(x, y, where="post", color=colours[name], lw=2, label=f"best {name} model")
         ax.scatter(st["date"], st["value"], color=colours[name], s=18, zorder=3)
-        for i, (_, r) in enumerate(st[st["date"] >= pd.Timestamp(start)].tail(label_top).iterrows()):
-            dy = (4 + 9 * (i % 2)) if name == "closed" else -(10 + 9 * (i % 2))
-            ax.annotate(str(r["model"]), (r["date"], r["value"]), xytext=(-4 if name == "closed" else 3, dy),
-                        textcoords="offset points", fontsize=7, color=colours[name],
-                        ha="right" if name == "closed" else "left")
+        recent = st[st["date"] >= pd.Timestamp(start)].tail(label_top)
+        nxt = dict(zip(st["date"], list(st["date"].iloc[1:]) + [pd.Timestamp(end)]))
+        cands += [{"x": r["date"], "y": float(r["value"]), "text": r["model"], "colour": colours[name],
+                   "side": "above" if name == "closed" else "below", "group": name, "x_next": nxt[r["date"]]}
+                  for _, r in recent.iloc[::-1].iterrows()]
     ax.axvline(pd.Timestamp(start), color="#777777", lw=0.8, ls=":")
     ax.set_xlabel("release date")
     ax.set_ylabel("Epoch Capabilities Index (ECI points)")
-    ax.legend(loc="lower right")
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    if ylim is None or ylim[1] is None:  # head-room so the newest closed names fit inside the frame
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(lo, hi + 0.1 * (hi - lo))
+    leg = ax.legend(loc="lower right")
+    ax.figure.canvas.draw()
+    # newest first within each group, alternating groups so both keep their latest names
+    order = sorted(cands, key=lambda c: (-pd.Timestamp(c["x"]).value, c["group"]))
+    placed = place_labels(ax, order, obstacles=[leg.get_window_extent(ax.figure.canvas.get_renderer())])
+    return [p["text"] for p in placed if not p["placed"]]
 
 
 def plot_arena_gaps(ax, gaps: pd.DataFrame, *, colour: str, check_date=None):
