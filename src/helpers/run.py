@@ -130,16 +130,20 @@ def plan_run(notebooks: list[str], cli_params: list, param_file: str | None = No
         glob.update(g)
         for k, v in pn.items():
             per.setdefault(k, {}).update(v)
+    user_glob, user_per = {}, {}        # what the user added on top of a scenario (names the run)
     if param_file:
         g, pn = _split_params(_read_param_file(param_file), [p.stem for p in all_notebooks()])
-        glob.update(g)
+        user_glob.update(g)
         for k, v in pn.items():
-            per.setdefault(k, {}).update(v)
+            user_per.setdefault(k, {}).update(v)
     problems: list[str] = []
     for pname, raw in cli_params:
         owners = [s for s in stems if models[s] is not None and pname in models[s].model_fields]
         model = models[owners[0]] if owners else None
-        glob[pname] = params_mod.parse_cli_value(model, pname, raw)
+        user_glob[pname] = params_mod.parse_cli_value(model, pname, raw)
+    glob.update(user_glob)
+    for k, v in user_per.items():
+        per.setdefault(k, {}).update(v)
     # a global name must belong to at least one selected notebook
     all_fields = {f: s for s in stems if models[s] for f in models[s].model_fields}
     for pname in glob:
@@ -170,7 +174,11 @@ def plan_run(notebooks: list[str], cli_params: list, param_file: str | None = No
             full[s] = d
     if problems:
         raise params_mod.ParamError(problems)
-    run_name = name or _derive_name(glob, per, scenario)
+    run_name = name or _derive_name(user_glob, user_per, scenario)
+    if not name and len(nbs) != len(all_notebooks()):
+        # a subset never replaces the whole collection's run of the same parameters
+        subset = "-".join(s.split("_")[0] for s in stems)
+        run_name = subset if run_name == "default" else f"{subset}_{run_name}"
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}", run_name):
         raise UserError(f"run name '{run_name}' may use only letters, digits, '_', '-', '.' (max 80)")
     return Plan(nbs, validated, full, run_name, scenario, scen_desc, glob)
@@ -184,7 +192,7 @@ def _derive_name(glob: dict, per: dict, scenario: str | None) -> str:
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "", slug.replace(" ", ""))
     digest = hashlib.sha256(json.dumps(items, sort_keys=True, default=str).encode()).hexdigest()[:8]
     prefix = f"{scenario}_" if scenario else ""
-    return (prefix + slug)[:40].rstrip("_.-") + "-" + digest if len(prefix + slug) > 40 else prefix + slug
+    return (prefix + slug)[:48].rstrip("_.-") + "-" + digest if len(prefix + slug) > 48 else prefix + slug
 
 
 # ------------------------------------------------------------------------------------------- hashing
