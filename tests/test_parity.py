@@ -278,3 +278,28 @@ def test_place_labels_names_far_apart_points_all():
     assert [p["placed"] for p in out] == [True, True]
     assert [p["level"] for p in out] == [0, 0]
     plt.close(fig)
+
+
+def test_metric_words_cover_every_metric_and_reject_others():
+    for m in ("natural", "score_ratio", "error_ratio", "win_ratio"):
+        assert par.metric_words(m)
+        par.headline_ratio(par.compare_measures([{"measure": "x", "evaluator": "e", "kind": "fraction", "a": .5, "b": .6}]), m)
+    assert par.metric_words("natural") == "natural metric"
+    assert par.metric_words("natural", long=True).startswith("natural metric: win probability")
+    with pytest.raises(ValueError, match="natural"):
+        par.metric_words("bogus")
+
+
+def test_ratio_legend_sits_outside_the_frame():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    t = par.compare_measures([{"measure": "m1", "evaluator": "e", "kind": "fraction", "a": 0.9, "b": 0.95},
+                              {"measure": "m2", "evaluator": "e", "kind": "rating", "a": 1400, "b": 1420}])
+    fig, ax = plt.subplots()
+    par.plot_ratios(ax, t, threshold_pct=90, colour="red")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    leg, frame = ax.get_legend().get_window_extent(r), ax.get_window_extent(r)
+    assert leg.x0 >= frame.x1
+    plt.close(fig)

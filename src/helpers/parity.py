@@ -228,6 +228,23 @@ def headline_ratio(table: pd.DataFrame, metric: str) -> pd.Series:
     raise ValueError(f"metric {metric!r}: allowed 'natural', 'score_ratio', 'error_ratio', 'win_ratio'")
 
 
+METRIC_WORDS = {  # short name, what it uses on which measure
+    "natural": ("natural metric", "win probability for Arena ratings, score ratio elsewhere"),
+    "score_ratio": ("score ratio", "on every measure"),
+    "error_ratio": ("error-rate ratio", "for accuracy measures, score ratio elsewhere"),
+    "win_ratio": ("win-probability ratio", "for Arena ratings, score ratio elsewhere"),
+}
+
+
+def metric_words(metric: str, long: bool = False) -> str:
+    """A reader's name for a ``comparison_metric`` value (see ``headline_ratio``); ``long`` adds what it uses
+    where ("natural metric: win probability for Arena ratings, score ratio elsewhere")."""
+    if metric not in METRIC_WORDS:
+        raise ValueError(f"metric {metric!r}: allowed {', '.join(repr(m) for m in METRIC_WORDS)}")
+    short, detail = METRIC_WORDS[metric]
+    return f"{short}: {detail}" if long else short
+
+
 def share_at_least(ratios: pd.Series, threshold_pct: float) -> tuple[float, int, int]:
     """Share (%) of measures whose ratio is at least threshold_pct/100; returns (share, hits, n)."""
     r = pd.to_numeric(ratios, errors="coerce").dropna()
@@ -584,7 +601,8 @@ def plot_arena_gaps(ax, gaps: pd.DataFrame, *, colour: str, check_date=None):
     ax.axhline(0, color="#555555", lw=0.8)
     ax.set_xlabel("leaderboard snapshot")
     ax.set_ylabel("best closed minus best open (% of open rating)")
-    ax.legend(fontsize=7, title="comparable span", title_fontsize=7)
+    ax.legend(fontsize=7, title="comparable span", title_fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              borderaxespad=0.0)
 
 
 def plot_ratios(ax, table: pd.DataFrame, *, threshold_pct: float, colour: str):
@@ -601,4 +619,5 @@ def plot_ratios(ax, table: pd.DataFrame, *, threshold_pct: float, colour: str):
     ax.axvline(100, color="#999999", lw=0.8)
     ax.set_yticks(y, t["measure"])
     ax.set_xlabel("open model as % of the closed reference")
-    ax.legend(fontsize=7, loc="lower right")
+    # outside the frame, so no marker is hidden whatever the values
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
