@@ -96,3 +96,42 @@ def test_clusters_at_and_bootstrap():
     lo, hi = cs.bootstrap_share(at, "United States", 200, 1)
     assert 0 <= lo <= 75 <= hi <= 100
     assert cs.owner_capacity(at).to_dict() == {"A": 60.0, "B": 20.0}
+
+
+def _staggered_owners():
+    """NVIDIA counted from 2022Q4, TPUs from 2023Q1, AMD and Trainium from 2023Q2 (like Epoch's staggered series)."""
+    rows = []
+    for q, parts in (("2022-12-31", [("NVIDIA", "Microsoft", 60.0), ("NVIDIA", "Google", 20.0), ("NVIDIA", "Meta", 20.0)]),
+                     ("2023-03-31", [("NVIDIA", "Microsoft", 60.0), ("NVIDIA", "Google", 20.0), ("NVIDIA", "Meta", 20.0),
+                                     ("Google TPU", "Google", 100.0)]),
+                     ("2023-06-30", [("NVIDIA", "Microsoft", 60.0), ("NVIDIA", "Google", 20.0), ("NVIDIA", "Meta", 20.0),
+                                     ("Google TPU", "Google", 100.0), ("AMD", "Meta", 50.0),
+                                     ("Amazon Trainium", "Amazon", 50.0)])):
+        for d, o, v in parts:
+            rows.append({"designer": d, "owner": o, "quarter_end": pd.Timestamp(q), "h100e_p5": v / 2,
+                         "h100e_p50": v, "h100e_p95": v * 2, "incomplete": False})
+    return pd.DataFrame(rows)
+
+
+def test_coverage_starts_lists_later_series_with_readable_labels():
+    st = cs.coverage_starts(_staggered_owners())
+    assert list(st["quarter_end"]) == [pd.Timestamp("2023-03-31"), pd.Timestamp("2023-06-30")]
+    assert list(st["label"]) == ["TPUs from 2023Q1", "AMD and Trainium from 2023Q2"]
+    assert st["designers"].iloc[1] == ["AMD", "Amazon Trainium"]
+    assert cs.coverage_starts(_staggered_owners().query("designer == 'NVIDIA'")).empty
+
+
+def test_coverage_effect_isolates_the_new_series_within_one_quarter():
+    o = _staggered_owners()
+    st = cs.coverage_starts(o)
+    own = cs.coverage_effect(o, st, "owner").set_index("period")
+    # 2023Q1: Google 20 of 100 without TPUs, 120 of 200 with them
+    assert own.loc["2023Q1", "company"] == "Google"
+    assert own.loc["2023Q1", "without_pct"] == pytest.approx(20.0)
+    assert own.loc["2023Q1", "with_pct"] == pytest.approx(60.0)
+    des = cs.coverage_effect(o, st, "designer").set_index("period")
+    # the new series themselves are not reported; NVIDIA falls from 100% to 50% when TPUs enter
+    assert des.loc["2023Q1", "company"] == "NVIDIA"
+    assert (des.loc["2023Q1", "without_pct"], des.loc["2023Q1", "with_pct"]) == pytest.approx((100.0, 50.0))
+    assert des.loc["2023Q2", "company"] in ("NVIDIA", "Google TPU")
+    assert des.loc["2023Q2", "with_pct"] == pytest.approx(100 / 300 * 100)

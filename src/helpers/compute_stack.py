@@ -128,6 +128,60 @@ def designer_series(owners: pd.DataFrame, quantile: str = "p50") -> pd.DataFrame
     return tot
 
 
+SHORT_DESIGNER = {"Google TPU": "TPUs", "Amazon Trainium": "Trainium"}
+
+
+def _and_join(xs: list[str]) -> str:
+    return ", ".join(xs[:-1]) + (" and " if len(xs) > 1 else "") + xs[-1] if xs else ""
+
+
+def coverage_starts(owners: pd.DataFrame) -> pd.DataFrame:
+    """Quarters in which Epoch's stock series of a chip designer begins, after the first one: from then on the
+    totals include a series they did not include before, so shares jump for reasons of coverage, not of the
+    market. One row per start quarter: quarter_end, designers (list), names ("AMD and Trainium"), period
+    ("2024Q1") and label ("AMD and Trainium from 2024Q1")."""
+    cols = ["quarter_end", "designers", "names", "period", "label"]
+    first = owners.groupby("designer")["quarter_end"].min().sort_values()
+    rows = []
+    later = first[first > first.min()] if len(first) else first
+    for qe in sorted(later.unique()):
+        designers = sorted(later[later == qe].index)
+        per = pd.Timestamp(qe).to_period("Q")
+        names = _and_join([SHORT_DESIGNER.get(d, d) for d in designers])
+        period = f"{per.year}Q{per.quarter}"
+        rows.append({"quarter_end": pd.Timestamp(qe), "designers": designers, "names": names, "period": period,
+                     "label": f"{names} from {period}"})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def coverage_effect(owners: pd.DataFrame, starts: pd.DataFrame, key: str, quantile: str = "p50") -> pd.DataFrame:
+    """How much counting the newly started series moves the shares in their first quarter: for each start, the
+    ``key`` ("owner" or "designer"; for designers only those already counted) whose share of the H100e stock
+    differs most between the totals without and with the new designers, in that same quarter (so no market
+    change enters). Columns: quarter_end,
+    names, period, company, without_pct, with_pct."""
+    cols = ["quarter_end", "names", "period", "company", "without_pct", "with_pct"]
+    df = owners.assign(h100e=_value(owners, quantile))
+    out = []
+    for _, st in starts.iterrows():
+        rows = df[df["quarter_end"] == st["quarter_end"]]
+        old = rows[~rows["designer"].isin(st["designers"])]
+        if rows.empty or old.empty:
+            continue
+        w = rows.groupby(key)["h100e"].sum()
+        wo = old.groupby(key)["h100e"].sum().reindex(w.index, fill_value=0.0)
+        w, wo = w / w.sum() * 100, wo / wo.sum() * 100
+        moved = (w - wo).abs()
+        if key == "designer":  # a new series going from 0 to its share says nothing; report the old ones
+            moved = moved.drop(st["designers"], errors="ignore")
+        if moved.empty:
+            continue
+        c = moved.idxmax()
+        out.append({"quarter_end": st["quarter_end"], "names": st["names"], "period": st["period"], "company": c,
+                    "without_pct": float(wo[c]), "with_pct": float(w[c])})
+    return pd.DataFrame(out, columns=cols)
+
+
 def pooled(china_as_one_owner: bool) -> tuple[str, ...]:
     return tuple(o for o in POOLED_OWNERS if not (china_as_one_owner and o == "China"))
 
@@ -246,8 +300,11 @@ def owner_capacity(cl: pd.DataFrame) -> pd.Series:
 COLOUR_ALIAS = {"Google TPU": "Google", "Amazon Trainium": "Amazon"}
 
 
-def plot_layers(panels: dict, highlight, title: str):
-    """Faceted line chart: one panel per layer, {panel title: long frame (x, company, share_pct)}."""
+def plot_layers(panels: dict, highlight, title: str, marks: dict | None = None):
+    """Faceted line chart: one panel per layer, {panel title: long frame (x, company, share_pct)}.
+
+    ``marks`` {panel title: [(x, label), ...]} draws a dotted vertical line at each x with its label just above
+    the frame (e.g. where a data series starts to be counted)."""
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
@@ -260,7 +317,11 @@ def plot_layers(panels: dict, highlight, title: str):
             hl = comp in highlight
             ax.plot(g["x"], g["share_pct"], marker="o", ms=3 if hl else 2, lw=2.4 if hl else 1.0,
                     color=plots.colour(COLOUR_ALIAS.get(comp, comp)), alpha=1 if hl else 0.6, label=comp)
-        ax.set_title(name, fontsize=10, loc="left")
+        ax.set_title(name, fontsize=10, loc="left", pad=14 if marks else 6)
+        for x, label in (marks or {}).get(name, []):
+            ax.axvline(x, color="#444444", lw=1, ls=":", zorder=1)
+            ax.annotate(label, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(2, 2), textcoords="offset points",
+                        fontsize=7, color="#444444", ha="left", va="bottom")
         ax.xaxis.set_major_locator(mdates.YearLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.set_ylabel("share (%)")
@@ -286,7 +347,8 @@ def plot_hhi_ranges(table: pd.DataFrame, moderate: float, high: float, title: st
     ax.hlines(y, table["hhi_low"], table["hhi_high"], lw=6, color="#555555")
     ax.plot(table["hhi_low"], y, "o", color="black")
     for yi, (_, r) in zip(y, table.iterrows()):
-        ax.text(r["hhi_high"] + 80, yi, f"{r['hhi_low']:,.0f}–{r['hhi_high']:,.0f}", va="center", fontsize=8)
+        lo_t, hi_t = f"{r['hhi_low']:,.0f}", f"{r['hhi_high']:,.0f}"
+        ax.text(r["hhi_high"] + 80, yi, lo_t if lo_t == hi_t else f"{lo_t}–{hi_t}", va="center", fontsize=8)
     ax.set_yticks(y, table["layer"])
     ax.set_xlim(0, 10_000)
     ax.set_xlabel("Herfindahl-Hirschman index (HHI points; bar = unallocated share as many tiny firms .. as one firm)")
