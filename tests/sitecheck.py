@@ -61,6 +61,7 @@ class PageReport:
     screenshot: Path | None = None
     images: int = 0
     links: int = 0
+    code_inputs: int = 0          # code cells whose source is shown (nbconvert's .jp-CodeCell .jp-InputArea)
     external_links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
 
@@ -85,7 +86,8 @@ _COLLECT = """() => {
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id)
       .concat([...document.querySelectorAll('a[name]')].map(e => e.getAttribute('name')));
   const text = document.body ? document.body.innerText : '';
-  return {stderr, images, links, ids, title: document.title, text,
+  const codeInputs = document.querySelectorAll('.jp-CodeCell .jp-InputArea').length;
+  return {stderr, images, links, ids, title: document.title, text, codeInputs,
           traceback: text.includes('Traceback (most recent call last)') || /\\bTraceback\\b/.test(text),
           papermillError: !!document.getElementById('papermill-error-cell')};
 }""" % STDERR_SELECTOR
@@ -148,7 +150,7 @@ def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path |
                 if resp is not None and not resp.ok:
                     report.problem(str(path), f"page did not load (status {resp.status})")
                 info = page.evaluate(_COLLECT)
-                pr.title, pr.ids = info["title"], set(info["ids"])
+                pr.title, pr.ids, pr.code_inputs = info["title"], set(info["ids"]), info["codeInputs"]
                 for text in info["stderr"]:
                     report.problem(str(path), f"error/stderr output: {text}")
                 if info["traceback"]:

@@ -41,7 +41,8 @@ def test_the_checker_catches_every_kind_of_problem(chromium, tmp_path):
         '<a href="https://publisher.invalid/data">citation</a>'
         '<img src="absent.png" alt="absent"></body></html>')
     (site / "page.html").write_text(
-        '<html><body><p id="here">x</p><div data-mime-type="application/vnd.jupyter.stderr">'
+        '<html><body><p id="here">x</p><div class="jp-CodeCell"><div class="jp-InputArea">x = 1</div></div>'
+        '<div data-mime-type="application/vnd.jupyter.stderr">'
         'Traceback (most recent call last):\nValueError: boom</div>'
         '<img src="http://img.invalid/p.png" alt="remote"><pre>[PosixPath(\'/home/x/f.png\')]</pre></body></html>')
     report = sitecheck.crawl(site / "index.html", tmp_path / "shots", forbidden_text=("PosixPath(",))
@@ -57,6 +58,8 @@ def test_the_checker_catches_every_kind_of_problem(chromium, tmp_path):
     assert "page.html: the page shows 'PosixPath('" in text
     assert "#top" not in text and "#here" not in text and "publisher.invalid" not in text
     assert report.pages[str((site / "index.html").resolve())].external_links == ["https://publisher.invalid/data"]
+    assert report.pages[str((site / "page.html").resolve())].code_inputs == 1
+    assert report.pages[str((site / "index.html").resolve())].code_inputs == 0
     assert sorted(p.name for p in (tmp_path / "shots").iterdir()) == ["index.html.png", "page.html.png"]
 
 
@@ -72,6 +75,12 @@ def test_the_site_reads_cleanly_offline(chromium, default_run):
         for render in (f"{stem}.html", f"{stem}.report.html"):
             assert render in pages, f"index.html does not lead to {render}"
     assert not report.problems, "problems a reader would meet:\n" + "\n".join(report.problems)
+    # the report hides the code, the full render shows it
+    for stem in manifest["notebooks"]:
+        full = report.pages[str((paths.SITE / f"{stem}.html").resolve())]
+        reader = report.pages[str((paths.SITE / f"{stem}.report.html").resolve())]
+        assert reader.code_inputs == 0, f"{stem}.report.html shows {reader.code_inputs} code cell(s)"
+        assert full.code_inputs > 0, f"{stem}.html shows no code"
     # a reader sees every figure a notebook saved (figures live in the executed notebook, not only on disk)
     for stem in manifest["notebooks"]:
         saved = len(list((default_run / "figures" / stem).glob("*.png")))
