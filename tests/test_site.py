@@ -199,3 +199,12 @@ def test_scorecard_marks_the_claims_of_a_failed_notebook_not_evaluated(tmp_path,
     sc = (run / "00_scorecard.report.html").read_text()
     assert 'data-mime-type="application/vnd.jupyter.stderr"' not in sc and "Traceback" not in sc
     assert FORCED in (run / f"{failing}.html").read_text()
+
+
+def test_a_cell_ending_with_plots_save_shows_no_paths():
+    from IPython.core.formatters import DisplayFormatter
+
+    from helpers import plots
+    saved = plots.SavedFiles([Path("/somewhere/figures/x.png")])
+    assert saved == [Path("/somewhere/figures/x.png")]
+    assert DisplayFormatter().format(saved) == ({}, {})
