@@ -41,7 +41,8 @@ def helpers(root: Path, *args, timeout=300):
 def test_good_notebook_records_results_and_writes_every_output(root):
     p = helpers(root, "run", "good", "--jobs", "1")
     assert p.returncode == 0, p.stderr
-    run = root / "build" / "runs" / "default"
+    assert "-> build/runs/good" in p.stdout            # a subset never takes the collection's 'default' name
+    run = root / "build" / "runs" / "good"
     for name in ("good.ipynb", "good.html", "good.report.html", "results.json", "manifest.json",
                  "figures/good/squares.png", "figures/good/squares.svg", "site/index.html"):
         assert (run / name).is_file(), name
@@ -52,7 +53,8 @@ def test_good_notebook_records_results_and_writes_every_output(root):
     assert manifest["parameters"]["good"] == {"n": 3, "label": "demo"}
     assert "data/t.csv" in manifest["data_sha256"]
     assert manifest["packages"]["papermill"]
-    assert "good" in (root / "build" / "site" / "index.html").read_text()
+    assert not (root / "build" / "site").exists()        # the site is the whole collection's default run
+    assert "good" in (run / "site" / "index.html").read_text()
     assert "http://" not in (run / "good.html").read_text().split("<body")[0].replace("http://www.w3.org", "")
 
 
@@ -117,9 +119,12 @@ def test_parameter_file_and_unknown_notebook(root, tmp_path):
 
 
 def test_failing_notebook_keeps_good_run_and_others_complete(root):
-    first = helpers(root, "run", "good", "typed")
+    (root / "notebooks" / "failing.ipynb").rename(root / "failing.ipynb")
+    first = helpers(root, "run")                                   # the whole (good) collection
     assert first.returncode == 0, first.stderr
+    (root / "failing.ipynb").rename(root / "notebooks" / "failing.ipynb")
     good_run = root / "build" / "runs" / "default"
+    site_before = (root / "build" / "site" / "index.html").read_bytes()
     before = (good_run / "results.json").read_bytes()
     p = helpers(root, "run")          # all three: failing fails at its fourth cell
     assert p.returncode == 1
@@ -127,6 +132,7 @@ def test_failing_notebook_keeps_good_run_and_others_complete(root):
     assert "raise ValueError('planned failure in the fixture')" in p.stderr
     assert "ValueError: planned failure in the fixture" in p.stderr
     assert (good_run / "results.json").read_bytes() == before        # the last good run is intact
+    assert (root / "build" / "site" / "index.html").read_bytes() == site_before
     failed = root / "build" / "runs" / "default.failed"
     assert (failed / "failing.ipynb").is_file() and (failed / "failing.html").is_file()
     assert "planned failure" in (failed / "failing.html").read_text()
