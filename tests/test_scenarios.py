@@ -11,7 +11,6 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 
 from helpers import paths
 from helpers.params import model_for

@@ -31,7 +31,7 @@ def test_verdicts_and_estimates_come_from_the_results():
     rows = scorecard.evaluate(upstream({"01_benchmark_parity": OK}, res))
     c1, c3 = rows[0], rows[2]
     assert c1["verdict"] == "partly supported" and c1["reason"] == "gap 5 points"
-    assert c1["estimate"] == "eci_gap_points_latest = 5.2 ECI points; eci_lag_months = 7.0 [3.5 – 12.0] months"
+    assert c1["estimate"] == "eci gap points latest: 5.25 ECI points; eci lag months: 7 months (3.5–12)"
     assert c1["anchor"] == "claim-c1" and c1["notebook"] == "01_benchmark_parity"
     assert c3["verdict"] == "not evaluated" and "unknown verdict 'bogus'" in c3["reason"]
     assert rows[1]["verdict"] == "not evaluated" and "recorded no verdict" in rows[1]["reason"]
@@ -61,7 +61,7 @@ def test_summary_counts_agree_with_rows():
 
 def test_dict_estimates_show_the_last_items():
     s = scorecard.format_entry("orgs", {"value": {"2021": 1, "2022": 2, "2023": 4, "2024": 9}})
-    assert s == "orgs (last 3): 2022: 2, 2023: 4, 2024: 9"
+    assert s == "orgs: … 2022: 2, 2023: 4, 2024: 9"
 
 
 def test_reports_render_results_and_markdown():

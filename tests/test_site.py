@@ -102,12 +102,6 @@ def test_card_numbers_read_like_prose(entry, shown):
     assert site.fmt_value(entry) == shown
 
 
-def test_estimate_keys_become_words_but_values_keep_their_names():
-    text = "eci_gap_points_latest = 9.8 ECI points; llama4_vs_gpt45_pct (last 3): Epoch math_level_5: 92.9"
-    assert site.humanize_estimate(text) == ("eci gap points latest = 9.8 ECI points; llama4 vs gpt45 pct (last 3): "
-                                            "Epoch math_level_5: 92.9")
-
-
 def test_links_between_notebooks_point_at_the_same_render():
     md = '<a href="02_compute_concentration.ipynb#claim-c5">C5</a> <a href="https://x.org/a.ipynb">nb</a>'
     assert render.link_notebooks(md, report=True).startswith(

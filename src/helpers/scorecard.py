@@ -79,38 +79,10 @@ SHORT = {"C1": "open models won", "C2": "Llama 4 at 90% of GPT-4.5", "C3": "Deep
          "C10": "controls a speed bump", "C11": "context figures", "C12": "API price squeeze"}
 
 
-def _fmt_num(x) -> str:
-    if isinstance(x, bool) or x is None:
-        return str(x)
-    if isinstance(x, int):
-        return f"{x:,}"
-    if isinstance(x, float):
-        ax = abs(x)
-        if ax >= 1e6:
-            return f"{x:.3g}"
-        if ax >= 100:
-            return f"{x:,.0f}"
-        if ax >= 1:
-            return f"{x:.1f}"
-        return f"{x:.2f}"
-    return str(x)
-
-
 def format_entry(key: str, entry: dict) -> str:
-    """One recorded result as short text: value [low – high] unit; dicts as their last or mean items."""
-    v = entry.get("value")
-    unit = entry.get("unit") or ""
-    if isinstance(v, dict):
-        items = [(k, x) for k, x in v.items() if isinstance(x, (int, float)) and not isinstance(x, bool)]
-        if not items:
-            return f"{key}: {len(v)} entries"
-        shown = items[-3:] if len(items) > 3 else items
-        s = ", ".join(f"{k}: {_fmt_num(x)}" for k, x in shown)
-        return f"{key} ({'last ' if len(items) > 3 else ''}{len(shown)}): {s} {unit}".strip()
-    s = _fmt_num(v)
-    if entry.get("low") is not None or entry.get("high") is not None:
-        s += f" [{_fmt_num(entry.get('low'))} – {_fmt_num(entry.get('high'))}]"
-    return f"{key} = {s} {unit}".strip()
+    """One recorded result as short text, as the site shows it: 'key in words: value (interval)'."""
+    from .fmt import fmt_value, label
+    return f"{label(key)}: {fmt_value(entry, max_items=3)}"
 
 
 def evaluate(upstream: dict) -> list[dict]:

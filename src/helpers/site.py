@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import re
 import shutil
 from pathlib import Path
 
 from . import paths
+from .fmt import fmt_number, fmt_parts, fmt_value, label  # noqa: F401  (re-exported)
+
+
+def esc(x) -> str:
+    return html.escape(str(x), quote=True)
 
 VERDICT_CLASS = {
     "supported": "v-sup", "partly supported": "v-part", "not supported": "v-not",
@@ -50,89 +54,6 @@ table.scorecard tr:target td{background:#fffbe6}
 footer{color:#666;font-size:.85rem;padding:1rem 2rem;border-top:1px solid #e3e3e3}
 """
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def esc(x) -> str:
-    return html.escape(str(x), quote=True)
-
-
-def fmt_number(x) -> str:
-    """A number as a reader writes it: 3 significant figures, thousands separators, 16.4 million,
-    1.2 × 10²⁵ beyond a trillion."""
-    if isinstance(x, bool) or not isinstance(x, (int, float)):
-        return str(x)
-    if isinstance(x, float) and not math.isfinite(x):
-        return "n/a"
-    ax = abs(x)
-    if isinstance(x, int) and ax < 1e6:
-        return f"{x:,}"
-    if ax >= 1e15 or (0 < ax < 1e-3):
-        mantissa, exponent = f"{x:.2e}".split("e")
-        return f"{float(mantissa):.3g} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if ax >= size:
-            return f"{x / size:.3g} {word}"
-    if ax >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.3g}"
-
-
-def _with_unit(num: str, unit: str) -> str:
-    if not unit:
-        return num
-    if unit == "USD":
-        return f"${num}"
-    if unit == "x":
-        return f"{num}×"
-    if unit.startswith("%"):
-        return f"{num}{unit}"
-    return f"{num} {unit}"
-
-
-def fmt_parts(entry: dict, max_items: int = 6) -> tuple[str, str]:
-    """A recorded result for a reader: (value with its unit, its interval or ""); a mapping as its last
-    ``max_items`` items (series are recorded oldest first, so the newest show)."""
-    v = entry.get("value")
-    unit = entry.get("unit") or ""
-    if isinstance(v, dict):
-        items = list(v.items())
-        s = ", ".join(f"{k}: {fmt_number(x) if not isinstance(x, (dict, list)) else '…'}"
-                      for k, x in items[-max_items:])
-        return f"{'… ' if len(items) > max_items else ''}{s}{f' ({unit})' if unit else ''}", ""
-    if isinstance(v, list):
-        more = " …" if len(v) > 6 else ""
-        return ", ".join(fmt_number(x) for x in v[:6]) + more + (f" ({unit})" if unit else ""), ""
-    interval = ""
-    if entry.get("low") is not None or entry.get("high") is not None:
-        lo, hi = fmt_number(entry.get("low")), fmt_number(entry.get("high"))
-        if unit.startswith("%"):
-            interval = f"({lo}–{hi}%)"
-        elif unit in ("USD", "x"):
-            interval = f"({_with_unit(lo, unit)}–{_with_unit(hi, unit)})"
-        else:                               # a unit in words is said once, after the value
-            interval = f"({lo}–{hi})"
-    return _with_unit(fmt_number(v), unit), interval
-
-
-def fmt_value(entry: dict, max_items: int = 6) -> str:
-    main, interval = fmt_parts(entry, max_items)
-    return f"{main} {interval}".strip()
-
-
-def label(key: str) -> str:
-    """A recorded key as words: ``eci_gap_points_latest`` -> ``eci gap points latest``."""
-    return key.replace("_", " ")
-
-
-_ESTIMATE_KEY = re.compile(r"(^|; )([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?= = | \()")
-
-
-def humanize_estimate(text: str) -> str:
-    """The scorecard's estimate text with its result keys written as words."""
-    return _ESTIMATE_KEY.sub(lambda m: m.group(1) + label(m.group(2)), text or "")
-
-
 def verdict_badge(v: str) -> str:
     return f'<span class="verdict {VERDICT_CLASS.get(v, "v-ne")}">{esc(v)}</span>'
 
@@ -140,18 +61,6 @@ def verdict_badge(v: str) -> str:
 def scorecard_rows(results: dict) -> list[dict]:
     sc = results.get("00_scorecard", {}).get("scorecard", {})
     return sc.get("value", []) if isinstance(sc, dict) else []
-
-
-def estimate_text(row: dict, results: dict | None) -> str:
-    """The estimate of a scorecard row from the recorded results (the same wording as the cards), falling
-    back to the scorecard's own text when the results are not at hand."""
-    from .scorecard import CLAIMS
-    claim = next((c for c in CLAIMS if c.id == row.get("claim")), None)
-    res = (results or {}).get(row.get("notebook") or "", {})
-    keys = [k for k in (claim.estimate_keys if claim else ()) if k in res]
-    if not keys:
-        return humanize_estimate(row.get("estimate", ""))
-    return "; ".join(f"{label(k)}: {fmt_value(res[k], max_items=3)}" for k in keys)
 
 
 def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None,
@@ -178,7 +87,7 @@ def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | 
                 link = f'{name}<div class="note">not run: no page in this run</div>'
         out.append(f"<tr id=\"row-{esc(str(r['claim']).lower())}\"><td><b>{esc(r['claim'])}</b></td>"
                    f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
-                   f"<td>{esc(estimate_text(r, results))}</td>"
+                   f"<td>{esc(r.get('estimate', ''))}</td>"
                    f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
                    f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>")
     out.append("</tbody></table></div>")

@@ -16,7 +16,6 @@ Open/closed rule, used everywhere: Epoch's ``Model accessibility`` starting with
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np

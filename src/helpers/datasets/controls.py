@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .. import paths
 from ..data import DataError, Dataset, RawFile, Source, read_raw_csv, register, validate_frame
 
 ACCESSED = "2026-11-30"
