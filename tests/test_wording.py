@@ -25,3 +25,10 @@ def test_sci_powers_of_ten():
     assert w.sci(float("nan")) == "n/a"
     assert w.sci(0) == "0"
     assert w.sci(1.234e21, digits=3) == "1.23×10²¹"
+
+
+def test_and_join():
+    assert w.and_join([]) == ""
+    assert w.and_join(["H20"]) == "H20"
+    assert w.and_join(["H20", "H200"]) == "H20 and H200"
+    assert w.and_join(["A", "B", "C"]) == "A, B and C"

@@ -45,3 +45,11 @@ def sci(x: float, digits: int = 2) -> str:
         mant, exp = mant / 10, exp + 1
     power = "10" + str(exp).translate(_SUPERSCRIPT)
     return f"{sign}{power}" if mant == 1 else f"{sign}{mant:g}×{power}"
+
+
+def and_join(items) -> str:
+    """"a", "a and b", "a, b and c"; empty input gives ""."""
+    items = [str(x) for x in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
