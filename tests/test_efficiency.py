@@ -278,3 +278,15 @@ def test_capability_lag_counts_months_since_the_leader_reached_the_follower():
     assert lag.loc["2024-11-01"] == 0.0               # the follower is ahead
     tol = eff.capability_lag_months(best, tolerance=10.0)
     assert (tol.dropna() <= lag.reindex(tol.dropna().index).fillna(np.inf)).all()
+
+
+# ------------------------------------------------------------------------------ verdict rules and wording
+
+def test_range_judgement_distinguishes_central_and_interval():
+    assert eff.range_judgement(7.0, 1.0, 45.0, 5.0, 10.0) == 2
+    assert eff.range_judgement(11.0, 1.0, 45.0, 5.0, 10.0) == 1      # central outside, interval overlaps
+    assert eff.range_judgement(11.0, 10.5, 45.0, 5.0, 10.0) == 0
+    w1 = eff.range_judgement_words(1, "the essay's 5-10x", "1.1x-45x")
+    assert "outside the essay's 5-10x at the central estimate" in w1 and "1.1x-45x overlaps" in w1
+    assert eff.range_judgement_words(2, "the essay's 5-10x", "1-45x") == "within the essay's 5-10x"
+    assert "whole range" in eff.range_judgement_words(0, "the essay's 5-10x", "11-45x")

@@ -337,6 +337,24 @@ def range_overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> f
     return inter / width if width > 0 else float(a_low <= b_low <= a_high)
 
 
+def range_judgement(central: float, low: float, high: float, claim_low: float, claim_high: float) -> int:
+    """2 when the claimed range contains our central estimate, 1 when it misses the central estimate but
+    overlaps our range [low, high], 0 when it lies outside our range."""
+    if claim_low <= central <= claim_high:
+        return 2
+    return 1 if range_overlap(low, high, claim_low, claim_high) > 0 else 0
+
+
+def range_judgement_words(judgement: int, claim: str, our_range: str) -> str:
+    """How a claimed range (``claim``, e.g. "the essay's 5-10x") relates to our central estimate and range
+    (``our_range``, e.g. "1-45x"), as a clause that states both: the central estimate and the interval."""
+    if judgement == 2:
+        return f"within {claim}"
+    if judgement == 1:
+        return f"outside {claim} at the central estimate, but our range {our_range} overlaps it"
+    return f"outside {claim}, as is our whole range {our_range}"
+
+
 # ------------------------------------------------------------------------ the historical record (C8)
 
 def decimal_year(dates) -> np.ndarray:
@@ -712,7 +730,7 @@ def plot_capability_gap(best: pd.DataFrame, lag: pd.Series, title: str):
 def plot_costs(est: dict, title: str):
     """Horizontal ranges: our estimate vs the essay's range (USD, log scale)."""
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(9, 4.4))
+    fig, ax = plt.subplots(figsize=(11, 4.6))
     rows = list(est.items())[::-1]
     for i, (label, (lo, mid, hi, colour)) in enumerate(rows):
         ax.plot([lo, hi], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.7)
@@ -721,6 +739,8 @@ def plot_costs(est: dict, title: str):
     ax.set_yticks(range(len(rows)), [r[0] for r in rows])
     ax.set_xscale("log")
     ax.set_xlabel("training compute cost (USD, log scale)")
-    ax.set_title(title)
+    import textwrap
+    wrapped = "\n".join(textwrap.fill(line, 80) for line in title.split("\n"))
+    ax.set_title(wrapped.replace("$", r"\$"), fontsize=11, loc="left")  # dollar signs are not mathtext here
     fig.tight_layout()
     return fig
