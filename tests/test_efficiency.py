@@ -282,6 +282,19 @@ def test_capability_lag_counts_months_since_the_leader_reached_the_follower():
 
 # ------------------------------------------------------------------------------ verdict rules and wording
 
+def test_verdict_c8_states_the_rule_that_produced_it():
+    v, why = eff.verdict_c8(3, 4.0, 12.0, 2.0, "2022-10")
+    assert v == "supported" and "both conditions" in why and "in 3 months since 2022-10" in why
+    v, why = eff.verdict_c8(0, 8.0, 12.0, 2.0, "2022-10")
+    assert v == "partly supported"
+    assert "never level" in why and "within the 12-month bound" in why and "one of the two" in why
+    v, why = eff.verdict_c8(1, 20.0, 12.0, 2.0, "2022-10")
+    assert v == "partly supported" and "in 1 month since" in why and "beyond the 12-month bound" in why
+    v, why = eff.verdict_c8(0, 20.0, 12.0, 2.0, "2022-10")
+    assert v == "not supported" and "neither" in why
+    assert eff.verdict_c8(0, float("nan"), 12.0, 2.0, "2022-10")[0] == "not supported"
+
+
 def test_range_judgement_distinguishes_central_and_interval():
     assert eff.range_judgement(7.0, 1.0, 45.0, 5.0, 10.0) == 2
     assert eff.range_judgement(11.0, 1.0, 45.0, 5.0, 10.0) == 1      # central outside, interval overlaps

@@ -107,3 +107,26 @@ def test_bad_parameters_are_named():
         validate(Params, {"halving_months_high": 6.0}, notebook=STEM)
     with pytest.raises(ParamError, match="speed_bump_max_months"):
         validate(Params, {"speed_bump_max_months": 48.0}, notebook=STEM)
+
+
+@pytest.fixture(scope="module")
+def strict_c8(run_notebook):
+    # only the C8 bound changes: a lag of about 8 months is no longer 'close behind'
+    return run_notebook(STEM, {**SMALL, "c8_close_months": 4.0}, name="test_nb03_strict_c8")
+
+
+@pytest.mark.notebook
+def test_c8_verdict_follows_its_own_bound_and_states_the_rule(default, strict_c8):
+    lag = default["us_china_capability_lag_months"]["value"]
+    note = default["verdict_C8"]["note"]
+    assert "c8_close_months" in note and ("never level" in note or "was level" in note)
+    never = "never level" in note
+    close = lag <= 12.0
+    expected = {(False, True): "supported", (True, False): "not supported"}.get((never, close), "partly supported")
+    assert default["verdict_C8"]["value"] == expected
+    # C10 and everything else are untouched by the C8 bound
+    assert strict_c8["verdict_C10"]["value"] == default["verdict_C10"]["value"]
+    assert strict_c8["us_china_capability_lag_months"]["value"] == pytest.approx(lag)
+    if lag > 4.0:
+        assert strict_c8["verdict_C8"]["value"] == ("not supported" if never else "partly supported")
+        assert "beyond the 4-month bound" in strict_c8["verdict_C8"]["note"]

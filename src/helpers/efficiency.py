@@ -501,6 +501,29 @@ def capability_lag_months(best: pd.DataFrame, leader: str = "US", follower: str 
     return pd.Series(out, index=dates, name="lag_months")
 
 
+def verdict_c8(months_level: int, lag_now_months: float, close_months: float, tolerance: float,
+               since: str) -> tuple[str, str]:
+    """C8 ("a lab under export controls matched the frontier") from the capability record.
+
+    supported: the follower was level with the leader (within ``tolerance`` ECI points) in at least one month
+    since the controls AND is now at most ``close_months`` behind; partly supported: only one of the two (level
+    once but since fallen further behind, or never level but now close behind); not supported: neither.
+    Returns the verdict and a clause stating which rule produced it."""
+    level = months_level > 0
+    close = bool(np.isfinite(lag_now_months)) and lag_now_months <= close_months
+    months = f"{months_level} month{'s' if months_level != 1 else ''}"
+    level_txt = (f"was level with the leader (within {tolerance:g} ECI points) in {months} since {since}" if level
+                 else f"was never level with the leader (within {tolerance:g} ECI points) since {since}")
+    bound = f"the {close_months:g}-month bound for close behind (c8_close_months)"
+    close_txt = (f"is now {lag_now_months:.1f} months behind, within {bound}" if close
+                 else f"is now {lag_now_months:.1f} months behind, beyond {bound}")
+    if level and close:
+        return "supported", f"{level_txt} and {close_txt}: both conditions hold, so supported"
+    if level or close:
+        return "partly supported", f"{level_txt} but {close_txt}: one of the two conditions holds, so partly supported"
+    return "not supported", f"{level_txt} and {close_txt}: neither condition holds, so not supported"
+
+
 # ---------------------------------------------------------------------------------- Arena by country
 
 def _norm_org(s: str) -> str:

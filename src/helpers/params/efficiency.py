@@ -64,6 +64,9 @@ class Params(NotebookParams):
                               ge=2012, le=2025)
     eci_tolerance: float = P(2.0, "ECI points within which the best Chinese model counts as matching the "
                                   "best US model", unit="ECI points", ge=0, le=20)
+    c8_close_months: float = P(12.0, "C8: a capability lag up to this long counts as close behind the US frontier "
+                                     "(partly supported when China was never level; kept apart from the C10 "
+                                     "speed-bump band, with the same default)", unit="months", gt=0, le=240)
     # --- costs (C7)
     price_usd_per_gpu_hour: float = P(2.0, "rental price per GPU-hour for the central cost (DeepSeek-V3's "
                                            "own assumption: $2 per H800-hour)", unit="USD per GPU-hour",
