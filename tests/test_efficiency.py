@@ -303,3 +303,50 @@ def test_range_judgement_distinguishes_central_and_interval():
     assert "outside the essay's 5-10x at the central estimate" in w1 and "1.1x-45x overlaps" in w1
     assert eff.range_judgement_words(2, "the essay's 5-10x", "1-45x") == "within the essay's 5-10x"
     assert "whole range" in eff.range_judgement_words(0, "the essay's 5-10x", "11-45x")
+
+
+# ------------------------------------------------------------------------------ Arena by country
+
+def _arena_rows():
+    rows = []
+    def add(src, seg, day, model, org, rating, sc=pd.NA, cat="overall"):
+        rows.append({"source": src, "scale_segment": seg, "snapshot_date": pd.Timestamp(day), "category": cat,
+                     "style_control": sc, "model": model, "organization": org, "rating": rating,
+                     "rating_lower": rating - 5, "rating_upper": rating + 5})
+    # a scrape span without a style-control flag, with a 3-month hole
+    for day in ("2025-01-01", "2025-01-15", "2025-04-20"):
+        add("lmarena_scrape", "lmsys_csv_2024_2025", day, "us-1", "OpenAI", 1300)
+        add("lmarena_scrape", "lmsys_csv_2024_2025", day, "cn-1", "DeepSeek", 1280)
+    add("lmarena_scrape", "lmsys_csv_2024_2025", "2025-01-15", "zz-1", "Mystery Lab", 1290)  # no country
+    # 2026 official board: default and style-controlled views
+    for sc, us, cn in ((False, 1500, 1400), (True, 1480, 1470)):
+        add("lmarena_official", "official_2026_" + ("style_control" if sc else "default"), "2026-06-01", "us-2", "OpenAI", us, sc)
+        add("lmarena_official", "official_2026_" + ("style_control" if sc else "default"), "2026-06-01", "cn-2", "DeepSeek", cn, sc)
+    a = pd.DataFrame(rows)
+    a["style_control"] = a["style_control"].astype("boolean")
+    return a
+
+
+def test_arena_best_by_country_keeps_notebook_01_spans_and_breaks_holes():
+    a = _arena_rows()
+    oc = {"OpenAI": "US", "DeepSeek": "China"}
+    ab = eff.arena_best_by_country(a, oc)                     # style-controlled 2026 view, as notebook 01
+    assert set(ab["scale_segment"]) == {"lmsys_csv_2024_2025", "official_2026_style_control"}
+    last = ab.iloc[-1]
+    assert last["gap_points"] == pytest.approx(10) and last["model_China"] == "cn-2"
+    scr = ab[ab["scale_segment"] == "lmsys_csv_2024_2025"]
+    assert list(scr["line"].diff().fillna(0)) == [0, 0, 1]   # the 95-day hole starts a new line
+    assert list(scr["unmapped_above"]) == [False, True, False]
+    ab_default = eff.arena_best_by_country(a, oc, style_control=False)
+    assert "official_2026_default" in set(ab_default["scale_segment"])
+    assert ab_default.iloc[-1]["gap_points"] == pytest.approx(100)
+
+
+def test_arena_country_coverage_counts_unmapped_rows():
+    a = _arena_rows()
+    a.loc[0, "organization"] = pd.NA
+    cov = eff.arena_country_coverage(a, {"OpenAI": "US", "DeepSeek": "China"})
+    assert cov["rows"] == len(a)
+    assert cov["rows_no_organization"] == 1
+    assert cov["rows_unmapped"] == 1 and cov["orgs_unmapped"] == ["Mystery Lab"]
+    assert cov["rows_mapped"] == len(a) - 2

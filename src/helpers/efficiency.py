@@ -559,24 +559,56 @@ def org_country_map(orgs, models: pd.DataFrame) -> dict:
 
 
 def arena_best_by_country(arena: pd.DataFrame, org_country: dict, countries=("US", "China"),
-                          category: str = "overall") -> pd.DataFrame:
-    """Best Arena rating per snapshot and country (default style, one category), with the rating interval.
+                          category: str = "overall", style_control: bool = True, selected: bool = False,
+                          max_hole_days: int = 45) -> pd.DataFrame:
+    """Best Arena rating per snapshot and country, with the rating interval, in notebook 01's comparable spans.
 
-    Ratings are compared only within a snapshot, so differences in scale between leaderboard eras
-    (scale_segment) do not enter the gap."""
-    a = arena[(arena["category"] == category) & (arena["style_control"] != True)].copy()  # noqa: E712
+    Rows are chosen as in ``parity.select_arena`` (every source; the 2026 official board in ``category`` with
+    or without style control), unless ``selected`` says ``arena`` is already such a selection. Ratings are
+    compared only within a snapshot of one span (scale_segment). Columns: snapshot_date, scale_segment, the
+    best rating and its bounds and model per country, gap_points (leader minus follower), intervals_overlap,
+    unmapped_above (a model whose organization has no country is rated above the follower's best, so the
+    follower's best may be missed) and line (a new id per span and after holes over ``max_hole_days``)."""
+    from .parity import select_arena
+    a = (arena if selected else select_arena(arena, category=category, style_control=style_control)).copy()
     a["country"] = a["organization"].map(org_country)
+    a = a.dropna(subset=["rating"])
+    unm = a[a["country"].isna()].groupby(["snapshot_date", "scale_segment"])["rating"].max().rename("unmapped_best")
     a = a[a["country"].isin(countries)]
+    cols = ["snapshot_date", "scale_segment"]
+    if a.empty:
+        return pd.DataFrame(columns=cols + ["gap_points", "intervals_overlap", "unmapped_above", "line"])
     idx = a.groupby(["snapshot_date", "scale_segment", "country"])["rating"].idxmax()
     best = a.loc[idx, ["snapshot_date", "scale_segment", "country", "model", "rating", "rating_lower", "rating_upper"]]
-    wide = best.pivot_table(index=["snapshot_date", "scale_segment"], columns="country",
-                            values=["rating", "rating_lower", "rating_upper"], aggfunc="first")
+    wide = best.pivot_table(index=cols, columns="country", values=["model", "rating", "rating_lower", "rating_upper"],
+                            aggfunc="first")
     wide.columns = [f"{v}_{c}" for v, c in wide.columns]
     wide = wide.reset_index().dropna(subset=[f"rating_{c}" for c in countries])
-    wide["gap_points"] = wide[f"rating_{countries[0]}"] - wide[f"rating_{countries[1]}"]
+    for c in countries:
+        for v in ("rating", "rating_lower", "rating_upper"):
+            wide[f"{v}_{c}"] = pd.to_numeric(wide[f"{v}_{c}"], errors="coerce")
+    lead, fol = countries
+    wide["gap_points"] = wide[f"rating_{lead}"] - wide[f"rating_{fol}"]
     # intervals overlap: the follower's upper bound reaches the leader's lower bound
-    wide["intervals_overlap"] = wide[f"rating_upper_{countries[1]}"] >= wide[f"rating_lower_{countries[0]}"]
-    return wide.sort_values("snapshot_date").reset_index(drop=True)
+    wide["intervals_overlap"] = wide[f"rating_upper_{fol}"] >= wide[f"rating_lower_{lead}"]
+    wide = wide.merge(unm.reset_index(), on=cols, how="left")
+    wide["unmapped_above"] = wide["unmapped_best"].notna() & (wide["unmapped_best"] > wide[f"rating_{fol}"])
+    wide = wide.drop(columns="unmapped_best").sort_values(["scale_segment", "snapshot_date"])
+    new = (wide["scale_segment"] != wide["scale_segment"].shift()) | (wide["snapshot_date"].diff().dt.days > max_hole_days)
+    wide["line"] = new.cumsum()
+    return wide.sort_values(["snapshot_date", "scale_segment"]).reset_index(drop=True)
+
+
+def arena_country_coverage(arena_sel: pd.DataFrame, org_country: dict) -> dict:
+    """How much of an Arena selection the organization -> country map covers: rows, rows without an
+    organization, rows whose organization has no country, and those organizations (most rows first)."""
+    org = arena_sel["organization"]
+    no_org = org.isna()
+    unmapped = ~no_org & ~org.isin(list(org_country))
+    by_org = org[unmapped].value_counts()
+    return {"rows": int(len(arena_sel)), "rows_no_organization": int(no_org.sum()),
+            "rows_unmapped": int(unmapped.sum()), "orgs_unmapped": list(by_org.index),
+            "rows_mapped": int(len(arena_sel) - no_org.sum() - unmapped.sum())}
 
 
 # ------------------------------------------------------------------------------------------ figures
@@ -747,6 +779,32 @@ def plot_capability_gap(best: pd.DataFrame, lag: pd.Series, title: str):
     ax2.xaxis.set_major_locator(loc)
     ax2.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
     ax1.set_title(title)
+    return fig
+
+
+def plot_arena_country_gap(ab: pd.DataFrame, title: str, leader: str = "US", follower: str = "China"):
+    """Gap between the countries' best Arena ratings per snapshot: one line per comparable span, broken at
+    holes (``line`` from ``arena_best_by_country``), with the combined rating interval as a band."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+    fig, ax = plt.subplots(figsize=(10, 4.8))
+    segs = list(dict.fromkeys(ab.sort_values("snapshot_date")["scale_segment"]))
+    cols = dict(zip(segs, sns.color_palette("colorblind", max(len(segs), 3)).as_hex()))
+    markers = dict(zip(segs, "osD^vP*X"))
+    for (seg, _), g in ab.groupby(["scale_segment", "line"], sort=False):
+        g = g.sort_values("snapshot_date")
+        lo = g[f"rating_lower_{leader}"] - g[f"rating_upper_{follower}"]
+        hi = g[f"rating_upper_{leader}"] - g[f"rating_lower_{follower}"]
+        if lo.notna().all() and hi.notna().all():
+            ax.fill_between(g["snapshot_date"], lo, hi, color=cols[seg], alpha=0.15, lw=0)
+        ax.plot(g["snapshot_date"], g["gap_points"], color=cols[seg], lw=1.2, marker=markers[seg], ms=3,
+                label=seg if seg not in ax.get_legend_handles_labels()[1] else None)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_ylabel(f"best {leader} minus best {follower} rating (Arena points)")
+    ax.set_xlabel("leaderboard snapshot")
+    ax.legend(fontsize=7, title="comparable span", title_fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              borderaxespad=0.0)
+    ax.set_title(title)
     return fig
 
 

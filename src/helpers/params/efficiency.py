@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import field_validator, model_validator
 
@@ -67,6 +67,11 @@ class Params(NotebookParams):
     c8_close_months: float = P(12.0, "C8: a capability lag up to this long counts as close behind the US frontier "
                                      "(partly supported when China was never level; kept apart from the C10 "
                                      "speed-bump band, with the same default)", unit="months", gt=0, le=240)
+    arena_category: Literal["overall", "hard_prompts", "coding"] = P(
+        "overall", "Arena category for the 2026 official leaderboard (earlier sources have overall only); as in "
+                   "notebook 01")
+    arena_style_control: bool = P(True, "Use style-controlled ratings of the 2026 official leaderboard (earlier "
+                                        "sources keep the single view they published); as in notebook 01")
     # --- costs (C7)
     price_usd_per_gpu_hour: float = P(2.0, "rental price per GPU-hour for the central cost (DeepSeek-V3's "
                                            "own assumption: $2 per H800-hour)", unit="USD per GPU-hour",
