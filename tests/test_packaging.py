@@ -71,6 +71,18 @@ def test_parameters_cell_agrees_with_the_model(nb):
 
 
 @pytest.mark.parametrize("nb", WITH_FIXTURES, ids=[p.stem for p in WITH_FIXTURES])
+def test_papermill_reads_every_parameter_line(nb):
+    """papermill inspects the parameters cell; a comment it cannot parse makes it warn on every run."""
+    from papermill.translators import PythonTranslator
+    doc = json.loads(nb.read_text())
+    [cell] = [c for c in doc["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    found = {p.name for p in PythonTranslator.inspect({"source": "".join(cell["source"])})}
+    assert found == set(notebook_parameters_cell(nb)), (
+        f"{nb.name}: papermill cannot parse the lines of {sorted(set(notebook_parameters_cell(nb)) - found)}; "
+        "avoid '=' and quotes in their comments")
+
+
+@pytest.mark.parametrize("nb", WITH_FIXTURES, ids=[p.stem for p in WITH_FIXTURES])
 def test_notebooks_are_stored_clean(nb):
     doc = json.loads(nb.read_text())
     dirty = [i for i, c in enumerate(doc["cells"]) if c["cell_type"] == "code"
