@@ -36,7 +36,7 @@ CLAIMS: tuple[Claim, ...] = (
           "months", ("eci_gap_points_latest", "eci_lag_months", "arena_gap_pct_latest"), "verdict_C1"),
     Claim("C2", 'Llama 4 reaches "90% of GPT-4.5 quality".', PARITY,
           "Llama 4 Maverick as a percentage of GPT-4.5 on every measure one evaluator scored for both",
-          ("llama4_vs_gpt45_pct",), "verdict_C2"),
+          ("llama4_share_at_threshold_pct", "llama4_vs_gpt45_pct"), "verdict_C2"),
     Claim("C3", 'DeepSeek V4 "matches frontier performance on most benchmarks".', PARITY,
           "Share of measures on which DeepSeek V4 Pro is within the tolerance of the best closed model",
           ("deepseek_v4_match_share",), "verdict_C3"),
