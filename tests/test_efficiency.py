@@ -350,3 +350,12 @@ def test_arena_country_coverage_counts_unmapped_rows():
     assert cov["rows_no_organization"] == 1
     assert cov["rows_unmapped"] == 1 and cov["orgs_unmapped"] == ["Mystery Lab"]
     assert cov["rows_mapped"] == len(a) - 2
+
+
+def test_org_country_map_matches_prefixes_and_parenthesised_names():
+    models = pd.DataFrame({
+        "organization": ["Z.ai (Zhipu AI)", "DeepSeek", "OpenAI", "AI21 Labs", "Ai2", "Tsinghua University,Z.ai (Zhipu AI)"],
+        "country": ["China", "China", "US", "Israel", "US", "China"]})
+    got = eff.org_country_map(["Zhipu", "Zhipu AI", "deepseek", "openai", "ai2", "Unknown Lab", "Z.ai"], models)
+    assert got == {"Zhipu": "China", "Zhipu AI": "China", "deepseek": "China", "openai": "US", "ai2": "US",
+                   "Z.ai": "China"}

@@ -543,7 +543,11 @@ def org_country_map(orgs, models: pd.DataFrame) -> dict:
     (or that it starts with), at least 3 characters; the country is the majority among the matches, kept
     only when at least 80% of them agree. Unmatched names are left out."""
     m = models[~models["organization"].astype(str).str.contains(",")]
-    names = {n: s for n, s in m.groupby(m["organization"].map(_norm_org))["country"]}
+    # Epoch writes some labs with their other name in parentheses ('Z.ai (Zhipu AI)'): index both names
+    alias = m["organization"].astype(str).str.extract(r"\(([^()]+)\)\s*$")[0]
+    both = pd.concat([m.assign(_name=m["organization"].map(_norm_org)),
+                      m[alias.notna()].assign(_name=alias.dropna().map(_norm_org))])
+    names = {n: s for n, s in both.groupby("_name")["country"]}
     out = {}
     for org in pd.unique(pd.Series(list(orgs)).dropna()):
         key = _norm_org(org)
