@@ -4,7 +4,8 @@ Measures, side by side in one run:
   (a) the floor: as many minimal notebooks as the collection has, each importing pandas, seaborn,
       statsmodels and helpers and drawing one figure, executed through the same runner;
   (b) the collection cold (every notebook executed: --force);
-  (c) the collection warm (nothing changed: everything from the cache).
+  (c) the collection warm (nothing changed: everything from the cache);
+and how fast a bad parameter is rejected (before any kernel starts).
 Prints wall time and peak memory (sum of resident memory over the runner's process tree, sampled)
 of each, and the ratios cold/floor and warm/cold. Goals: cold/floor <= 1.5, warm <= 3 s.
 """
@@ -107,6 +108,7 @@ def main() -> int:
         floor = measure(base + ["--force", "--name", "bench-floor"], env=env, cwd=root)
     cold = measure(base + ["--force", "--name", "bench"])
     warm = measure(base + ["--name", "bench"])
+    reject = measure([PY, "-m", "helpers", "run", "-p", "no_such_parameter", "1", "--name", "bench-reject"])
     shutil.rmtree(ROOT / "build" / "runs" / "bench", ignore_errors=True)
     rows = [("floor (%d minimal notebooks)" % n, floor), ("collection cold", cold), ("collection warm", warm)]
     print(f"{'measurement':<32} {'wall s':>8} {'peak MiB':>9} {'exit':>5}")
@@ -114,7 +116,8 @@ def main() -> int:
         print(f"{name:<32} {sec:8.1f} {mib:9.0f} {code:5d}")
     print(f"cold/floor = {cold[0] / floor[0]:.2f} (goal <= 1.5)")
     print(f"warm/cold  = {warm[0] / cold[0]:.3f}; warm = {warm[0]:.1f} s (goal <= 3 s)")
-    return 0 if all(r[2] == 0 for _, r in rows) else 1
+    print(f"a bad parameter is rejected in {reject[0]:.2f} s with exit code {reject[2]} (goal: < 3 s, exit 2)")
+    return 0 if all(r[2] == 0 for _, r in rows) and reject[2] == 2 else 1
 
 
 if __name__ == "__main__":

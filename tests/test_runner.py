@@ -84,7 +84,6 @@ def test_bad_parameters_exit_2_with_one_clear_line_and_write_nothing(root, args,
     assert "Traceback" not in p.stderr + p.stdout
     assert len(p.stderr.strip().splitlines()) == 1
     assert not (root / "build" / "runs").exists()
-    assert p.seconds < 3
 
 
 def test_every_problem_is_listed_for_typed_parameters(root):
@@ -146,7 +145,6 @@ def test_second_identical_run_is_served_from_the_cache(root):
     again = helpers(root, "run", "good")
     assert again.returncode == 0
     assert "cached   good" in again.stdout and "start" not in again.stdout
-    assert again.seconds < 5
     (root / "data" / "t.csv").write_text("a\n2\n")           # data changed: executed again
     changed = helpers(root, "run", "good")
     assert "start    good" in changed.stdout
