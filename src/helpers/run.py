@@ -345,6 +345,16 @@ def _replace_dir(tmp: Path, final: Path) -> None:
 CACHE_ENTRIES_PER_NOTEBOOK = 48
 
 
+def _last_duration(stem: str) -> float:
+    """Seconds the most recent cached execution of a notebook took (0 when it never ran)."""
+    folder = paths.CACHE / stem
+    done = sorted(folder.glob("*/done.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    try:
+        return float(json.loads(done[-1].read_text()).get("seconds", 0.0)) if done else 0.0
+    except (OSError, ValueError):
+        return 0.0
+
+
 def prune_cache(folder: Path, keep: int = CACHE_ENTRIES_PER_NOTEBOOK) -> None:
     """Keep the ``keep`` most recently used cache entries of one notebook (a sweep needs several)."""
     entries = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
@@ -425,7 +435,7 @@ class Runner:
         if last:
             status = {p.stem: {"status": "ok" if outcomes[p.stem].ok else "failed",
                                "error": outcomes[p.stem].error} for p in first}
-            upstream_doc = {"run": plan.name, "notebooks": status, "results": results,
+            upstream_doc = {"notebooks": status, "results": results,
                             "params": {s: plan.full_params[s] for s in status},
                             "scenario": plan.scenario}
             up = tmp / "upstream.json"
@@ -473,6 +483,7 @@ class Runner:
             else:
                 todo.append((p, key, entry))
         if todo:
+            todo.sort(key=lambda t: -_last_duration(t[0].stem))   # longest first: shorter critical path
             workers = min(self.jobs, len(todo))
             ctx = None
             try:
