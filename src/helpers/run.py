@@ -392,8 +392,10 @@ class Runner:
         tmp.mkdir(parents=True)
         try:
             code = self._run_into(tmp, t0)
-        except BaseException:
+        except BaseException:          # interrupted or crashed: leave neither a half run nor half cache entries
             shutil.rmtree(tmp, ignore_errors=True)
+            for work in paths.CACHE.glob(f"*/.work-*-{os.getpid()}"):
+                shutil.rmtree(work, ignore_errors=True)
             raise
         final = self.runs_root / (plan.name if code == 0 else f"{plan.name}.failed")
         _replace_dir(tmp, final)
@@ -401,7 +403,7 @@ class Runner:
             stale = self.runs_root / f"{plan.name}.failed"
             if stale.exists():
                 shutil.rmtree(stale, ignore_errors=True)
-            if plan.name == "default" or os.environ.get("HELPERS_SITE_FROM") == plan.name:
+            if plan.name == "default":     # build/site is the whole collection's default run
                 site_tmp = paths.BUILD / f".tmp-site-{os.getpid()}"
                 if site_tmp.exists():
                     shutil.rmtree(site_tmp)
