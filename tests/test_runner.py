@@ -170,3 +170,34 @@ def test_params_command_lists_types_defaults_and_ranges(root):
     assert p.returncode == 0
     assert "share_pct: number [%], default 90.0; allowed > 0 and <= 100" in p.stdout
     assert "mode: choice" in p.stdout and "one of 'strict', 'loose'" in p.stdout
+
+
+def test_an_interrupted_run_leaves_the_last_good_run_and_no_half_written_folders(root):
+    import signal
+    import time
+
+    import nbformat as nbf
+    (root / "notebooks" / "failing.ipynb").unlink()
+    assert helpers(root, "run").returncode == 0
+    good = root / "build" / "runs" / "default"
+    before = (good / "results.json").read_bytes()
+    slow = nbf.v4.new_notebook()
+    slow.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    slow.cells = [nbf.v4.new_code_cell("import time\ntime.sleep(60)")]
+    nbf.write(slow, root / "notebooks" / "slow.ipynb")
+    env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(FIXTURES), MPLBACKEND="Agg")
+    proc = subprocess.Popen([sys.executable, "-m", "helpers", "run", "--force"], cwd=root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list((root / "build" / "cache").glob("slow/.work-*")):
+        time.sleep(0.2)
+    time.sleep(2)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, out + err
+    assert "interrupted: nothing was replaced" in err
+    assert "Traceback" not in err
+    assert (good / "results.json").read_bytes() == before
+    leftovers = [p.name for p in (root / "build" / "runs").iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+    assert not list((root / "build" / "cache").glob("*/.work-*"))
