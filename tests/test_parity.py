@@ -62,6 +62,32 @@ def test_bootstrap_median_constant_and_deterministic():
     assert all(math.isnan(x) for x in par.bootstrap_median([], 10, 1))
 
 
+def test_km_median_handles_censoring():
+    # no censoring: the product-limit median is the lower median of the observed times
+    assert par.km_median([1, 2, 3, 4], [False] * 4) == 2
+    assert par.km_median([5, 1, 3], [False] * 3) == 3
+    # hand-computed: events at 1 and 4, censorings at 2 and 3: S(1) = 3/4, S(4) = 3/4 * 0/1 = 0 -> median 4,
+    # where the naive median counting the censored waits as ended would be 2.5
+    assert par.km_median([1, 2, 3, 4], [False, True, True, False]) == 4
+    # S(1) = 4/5, S(3) = 4/5 * 2/3 = 0.533, S(4) = 0.533 * 1/2 = 0.267 -> 4
+    assert par.km_median([1, 2, 3, 4, 6], [False, True, False, False, True]) == 4
+    # fewer than half of the waits ended: not bounded
+    assert par.km_median([1, 5, 6], [False, True, True]) == math.inf
+    # a censoring tied with an event counts as still at risk at that time
+    assert par.km_median([2, 2], [False, True]) == 2
+    assert math.isnan(par.km_median([], []))
+
+
+def test_bootstrap_km_median_interval_and_determinism():
+    t, c = [1, 2, 3, 4, 6, 7, 8], [False, True, False, False, True, False, True]
+    a = par.bootstrap_km_median(t, c, n_boot=300, seed=3)
+    assert a == par.bootstrap_km_median(t, c, n_boot=300, seed=3)
+    assert a[0] == par.km_median(t, c) and a[1] <= a[0] <= a[2]
+    # mostly censored data: the upper end is unbounded
+    m, lo, hi = par.bootstrap_km_median([1, 9, 9, 9], [False, True, True, True], n_boot=200, seed=1)
+    assert m == math.inf and hi == math.inf
+
+
 def test_trend_fit_recovers_slope():
     dates = pd.date_range("2024-01-01", periods=25, freq="MS")
     years = (dates - dates[0]).days / 365.25
