@@ -10,7 +10,7 @@ from helpers.params import ParamError, notebook_parameters_cell, validate
 from helpers.params.parity import Params
 
 STEM = "01_benchmark_parity"
-KEYS = ["eci_gap_points_latest", "eci_lag_months", "arena_gap_pct_latest", "arena_gap_elo_latest",
+KEYS = ["eci_gap_points_latest", "eci_lag_months", "eci_gap_trend_per_year", "arena_gap_pct_latest", "arena_gap_elo_latest",
         "arena_win_prob_open_latest", "llama4_vs_gpt45_pct", "deepseek_v4_match_share",
         "orgs_above_compute_threshold", "open_weights_share", "verdict_C1", "verdict_C2", "verdict_C3", "verdict_C4"]
 VERDICTS = {"supported", "partly supported", "not supported", "not testable"}
@@ -75,6 +75,15 @@ def test_stricter_tolerance_cannot_raise_match_share(run_notebook, default_run):
     assert strict["deepseek_v4_match_share"]["value"] <= loose
     # the other analyses do not depend on the tolerance
     assert strict["eci_gap_points_latest"]["value"] == default_run["eci_gap_points_latest"]["value"]
+
+
+@pytest.mark.notebook
+def test_hac_lags_changes_only_the_trend_interval(run_notebook, default_run):
+    r = run_notebook(STEM, {"n_boot": 50, "hac_lags": 0}, name="test_nb01_hac0")
+    a, b = default_run["eci_gap_trend_per_year"], r["eci_gap_trend_per_year"]
+    assert a["value"] == pytest.approx(b["value"])                  # the OLS slope itself does not depend on it
+    assert (a["low"], a["high"]) != (b["low"], b["high"])
+    assert a["low"] <= a["value"] <= a["high"]
 
 
 @pytest.mark.notebook
