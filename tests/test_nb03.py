@@ -13,7 +13,8 @@ STEM = "03_export_controls"
 KEYS = {"compute_ratio_scenario", "offset_multiplier_needed", "delay_months_median", "delay_months_p05",
         "delay_months_p95", "prob_speed_bump", "prob_roadblock", "us_china_compute_gap_x_latest",
         "us_china_capability_lag_months", "deepseek_v4_cost_usd", "gpt45_to_deepseek_v4_cost_ratio",
-        "verdict_C7", "verdict_C8", "verdict_C9", "verdict_C10"}
+        "verdict_C7", "verdict_C8", "verdict_C9", "verdict_C10", "us_china_compute_gap_x_trend",
+        "us_china_compute_lag_years_trend", "gpt45_to_deepseek_v4_compute_ratio"}
 VERDICTS = {"supported", "partly supported", "not supported", "not testable"}
 SMALL = {"n_draws": 2000}
 
@@ -54,9 +55,12 @@ def _check_common(res):
     assert res["delay_months_p05"]["value"] <= res["delay_months_median"]["value"] <= res["delay_months_p95"]["value"]
     p_bump, p_road = res["prob_speed_bump"]["value"], res["prob_roadblock"]["value"]
     assert 0 <= p_bump <= 1 and 0 <= p_road <= 1 and p_bump + p_road <= 1
-    for k in ("deepseek_v4_cost_usd", "gpt45_to_deepseek_v4_cost_ratio", "us_china_capability_lag_months"):
+    for k in ("deepseek_v4_cost_usd", "gpt45_to_deepseek_v4_cost_ratio", "us_china_capability_lag_months",
+              "us_china_compute_gap_x_trend", "us_china_compute_lag_years_trend", "gpt45_to_deepseek_v4_compute_ratio"):
         e = res[k]
         assert e["low"] <= e["value"] <= e["high"], k
+    # the observed ratio of two maxima carries no interval: the trend fit's CI belongs to the fitted gap only
+    assert res["us_china_compute_gap_x_latest"].get("low") is None and res["us_china_compute_gap_x_latest"].get("high") is None
 
 
 @pytest.mark.notebook
@@ -70,6 +74,10 @@ def test_defaults(default):
     assert default["delay_months_median"]["value"] == pytest.approx(central, rel=0.05)
     # DeepSeek-V4-Pro at V3's delivered FLOP per GPU-hour and $2/h: Epoch 9.702e24 / 3.3e24 x 2.788M h x $2
     assert default["deepseek_v4_cost_usd"]["value"] == pytest.approx(9.702e24 / 3.3e24 * 2.788e6 * 2, rel=1e-6)
+    # the like-for-like ratio: one price per FLOP, ranged by the V4 compute factor (default 2)
+    same = default["gpt45_to_deepseek_v4_compute_ratio"]
+    assert same["low"] == pytest.approx(same["value"] / 2) and same["high"] == pytest.approx(same["value"] * 2)
+    assert "one price per FLOP" in default["verdict_C7"]["note"]
 
 
 @pytest.mark.notebook
