@@ -11,7 +11,7 @@ from helpers.params.parity import Params
 
 STEM = "01_benchmark_parity"
 KEYS = ["eci_gap_points_latest", "eci_lag_months", "eci_gap_trend_per_year", "arena_gap_pct_latest", "arena_gap_elo_latest",
-        "arena_win_prob_open_latest", "llama4_vs_gpt45_pct", "deepseek_v4_match_share",
+        "arena_win_prob_open_latest", "arena_open_ratio_latest", "llama4_vs_gpt45_pct", "deepseek_v4_match_share",
         "orgs_above_compute_threshold", "open_weights_share", "verdict_C1", "verdict_C2", "verdict_C3", "verdict_C4"]
 VERDICTS = {"supported", "partly supported", "not supported", "not testable"}
 
@@ -64,6 +64,10 @@ def test_default_run_records_every_key(default_run):
     assert "Kaplan-Meier" in lag["note"]
     assert r["eci_gap_points_latest"]["value"] > 0          # closed ahead on ECI in the shipped data
     assert 0 < r["arena_win_prob_open_latest"]["value"] < 1
+    # default metric: C1's Arena ratio is the win probability relative to parity
+    assert r["arena_open_ratio_latest"]["value"] == pytest.approx(2 * r["arena_win_prob_open_latest"]["value"])
+    ar = r["arena_open_ratio_latest"]
+    assert ar["low"] <= ar["value"] <= ar["high"]
     assert 0 <= r["deepseek_v4_match_share"]["value"] <= 100
     assert all(0 <= v <= 100 for v in r["open_weights_share"]["value"].values())
 

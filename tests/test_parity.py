@@ -173,6 +173,16 @@ def test_headline_ratio_and_shares():
     assert shares == sorted(shares, reverse=True)
 
 
+def test_rating_gap_ratio_by_metric():
+    # a 0-point gap is parity on every metric; 100 points: win probability 1/(1+10**0.25) = 0.3599
+    assert par.rating_gap_ratio(1400, 0, "natural") == pytest.approx(1.0)
+    assert par.rating_gap_ratio(1400, 100, "natural") == pytest.approx(2 / (1 + 10 ** 0.25))
+    assert par.rating_gap_ratio(1400, 100, "win_ratio") == pytest.approx(2 / (1 + 10 ** 0.25))
+    assert par.rating_gap_ratio(1400, 100, "score_ratio") == pytest.approx(1400 / 1500)
+    assert par.rating_gap_ratio(1400, 100, "error_ratio") == pytest.approx(1400 / 1500)   # falls back
+    assert math.isnan(par.rating_gap_ratio(1400, float("nan"), "natural"))
+
+
 def test_orgs_above_threshold_by_year():
     m = pd.DataFrame({
         "organization": ["OpenAI", "Google DeepMind,Google", "OpenAI", "Meta AI", "Small"],
@@ -226,9 +236,11 @@ def test_verdicts():
     assert par.verdict_from_share(16.7, 50, partly_min_pct=25) == "not supported"
     assert par.verdict_from_share(25, 50, partly_min_pct=25) == "partly supported"
     kw = dict(caught_up_months=3, tolerance_pct=5, default_share_pct=50)
-    assert par.verdict_c1(2, 1, 60, **kw) == "supported"
-    assert par.verdict_c1(9, 1, 40, **kw) == "partly supported"
-    assert par.verdict_c1(9, 8, 60, **kw) == "not supported"
+    assert par.verdict_c1(2, 0.99, 60, **kw) == "supported"
+    assert par.verdict_c1(9, 0.99, 40, **kw) == "partly supported"
+    assert par.verdict_c1(9, 0.95, 40, **kw) == "partly supported"          # exactly at the tolerance
+    assert par.verdict_c1(9, 0.92, 60, **kw) == "not supported"
+    assert par.verdict_c1(math.inf, 0.92, 60, **kw) == "not supported"     # unbounded lag is not caught up
     assert par.verdict_c1(float("nan"), float("nan"), 60, **kw) == "not testable"
     assert par.verdict_c4(12, 3, 10, min_orgs=10, max_months=24) == "supported"
     assert par.verdict_c4(7, 3, 14, min_orgs=10, max_months=24) == "partly supported"

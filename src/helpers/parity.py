@@ -271,6 +271,17 @@ def headline_ratio(table: pd.DataFrame, metric: str) -> pd.Series:
     raise ValueError(f"metric {metric!r}: allowed 'natural', 'score_ratio', 'error_ratio', 'win_ratio'")
 
 
+def rating_gap_ratio(open_rating: float, gap_points: float, metric: str) -> float:
+    """Open model as a fraction of the closed one when the closed model is rated ``gap_points`` higher, under
+    ``metric`` (see ``headline_ratio``): the win-probability ratio depends on the gap only; the score ratio also
+    on the ratings' arbitrary offset. NaN when an input is missing."""
+    if open_rating is None or gap_points is None or any(math.isnan(float(x)) for x in (open_rating, gap_points)):
+        return float("nan")
+    t = compare_measures([{"measure": "rating", "evaluator": "", "kind": "rating", "a": float(open_rating),
+                           "b": float(open_rating) + float(gap_points)}])
+    return float(headline_ratio(t, metric).iloc[0])
+
+
 METRIC_WORDS = {  # short name, what it uses on which measure
     "natural": ("natural metric", "win probability for Arena ratings, score ratio elsewhere"),
     "score_ratio": ("score ratio", "on every measure"),
@@ -383,16 +394,20 @@ def verdict_from_share(share_pct: float, majority_pct: float, partly_min_pct: fl
     return "partly supported" if share_pct > 0 and share_pct >= partly_min_pct else "not supported"
 
 
-def verdict_c1(lag_high: float, arena_gap_pct: float, open_share_pct: float, *, caught_up_months: float,
+def verdict_c1(lag_high: float, arena_ratio: float, open_share_pct: float, *, caught_up_months: float,
                tolerance_pct: float, default_share_pct: float) -> str:
     """C1 ('open won the model layer, open is the default'): supported when the open frontier is caught up
-    on both scales (upper bound of the ECI lag within ``caught_up_months`` and the Arena gap within
-    ``tolerance_pct``) and open models are at least ``default_share_pct`` of new notable models; partly
-    supported when caught up on at least one scale; not supported otherwise."""
+    on both scales (upper bound of the ECI lag within ``caught_up_months``, and the best open Arena model at
+    least ``100 - tolerance_pct`` % of the best closed one by the comparison metric, ``arena_ratio`` as a
+    fraction) and open models are at least ``default_share_pct`` of new notable models; partly supported
+    when caught up on at least one scale; not supported otherwise.
+
+    ``arena_ratio`` should be the win-probability ratio (or another ratio chosen by the reader), not the
+    percentage gap of two ratings: ratings carry an arbitrary offset, so their ratio is near 1 by construction."""
     eci_ok = lag_high is not None and not math.isnan(lag_high) and lag_high <= caught_up_months
-    arena_ok = arena_gap_pct is not None and not math.isnan(arena_gap_pct) and arena_gap_pct <= tolerance_pct
+    arena_ok = arena_ratio is not None and not math.isnan(arena_ratio) and arena_ratio >= 1 - tolerance_pct / 100 - 1e-12
     share_ok = open_share_pct is not None and not math.isnan(open_share_pct) and open_share_pct >= default_share_pct
-    if (lag_high is None or math.isnan(lag_high)) and (arena_gap_pct is None or math.isnan(arena_gap_pct)):
+    if (lag_high is None or math.isnan(lag_high)) and (arena_ratio is None or math.isnan(arena_ratio)):
         return "not testable"
     if eci_ok and arena_ok and share_ok:
         return "supported"

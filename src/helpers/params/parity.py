@@ -19,7 +19,8 @@ class Params(NotebookParams):
     quality_threshold_pct: float = P(90.0, "C2: share of GPT-4.5's quality that Llama 4 Maverick must reach "
                                            "on a measure", unit="%", gt=0, le=100)
     match_tolerance_pct: float = P(5.0, "C3: a model 'matches' the best closed model on a measure when its "
-                                        "ratio is at least 100 - this", unit="%", ge=0, lt=100)
+                                        "ratio is at least 100 - this; C1: the same bound for the best open vs "
+                                        "the best closed model on Arena", unit="%", ge=0, lt=100)
     compute_threshold_flop: float = P(1e25, "C4: training compute above which a model counts as frontier-scale",
                                       unit="FLOP", gt=1e20, lt=1e30)
     n_boot: int = P(1000, "Bootstrap resamples for intervals", unit="resamples", ge=20, le=100000)
@@ -32,7 +33,7 @@ class Params(NotebookParams):
     arena_style_control: bool = P(True, "Use style-controlled ratings of the 2026 official leaderboard "
                                         "(earlier sources keep the single view they published)")
     comparison_metric: Literal["natural", "score_ratio", "error_ratio", "win_ratio"] = P(
-        "natural", "Ratio used for the C2/C3 verdicts: natural (win-probability ratio for Arena ratings, score "
+        "natural", "Ratio used for the C2/C3 verdicts and C1's Arena criterion: natural (win-probability ratio for Arena ratings, score "
                    "ratio otherwise), score ratio everywhere, error-rate ratio (accuracy measures) or "
                    "win-probability ratio (ratings); the last two fall back to the score ratio elsewhere")
     maverick_variant: Literal["released", "experimental"] = P(
