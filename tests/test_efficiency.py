@@ -135,12 +135,22 @@ def test_simulation_is_seeded_and_matches_its_quantiles():
     # with growth fixed, the delay is a monotone function of h, so its median is the delay at the median h
     sim = eff.simulate_delay(_inputs(growth_factor=1.0), 200_001, seed=3)
     assert np.median(sim["delay_months"]) == pytest.approx(float(eff.delay_months(10.0, 8.0, 4.5, 4.5)), rel=0.01)
-    # the drawn halving times reproduce the published interval at its level
-    mu, sigma = eff.lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
-    lo, hi = np.percentile(sim["halving_months"], [5, 95])
-    assert lo == pytest.approx(math.exp(mu - 1.644854 * sigma), rel=0.02)
-    assert hi == pytest.approx(math.exp(mu + 1.644854 * sigma), rel=0.02)
-    assert math.sqrt(lo * hi) == pytest.approx(8.0, rel=0.02)
+    # the drawn halving times reproduce the published median and both ends of the asymmetric interval
+    lo, med, hi = np.percentile(sim["halving_months"], [5, 50, 95])
+    assert (lo, med, hi) == (pytest.approx(2.0, rel=0.02), pytest.approx(8.0, rel=0.02), pytest.approx(22.0, rel=0.02))
+
+
+def test_split_lognormal_meets_both_ends_where_one_lognormal_cannot():
+    mu, s_lo, s_hi = eff.split_lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
+    assert mu == pytest.approx(math.log(8.0))
+    assert math.exp(mu - 1.644854 * s_lo) == pytest.approx(2.0, rel=1e-5)
+    assert math.exp(mu + 1.644854 * s_hi) == pytest.approx(22.0, rel=1e-5)
+    # the symmetric fit misses both ends of this interval (about 2.4 and 26.5)
+    _, sigma = eff.lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
+    assert math.exp(mu - 1.644854 * sigma) > 2.3 and math.exp(mu + 1.644854 * sigma) > 25.0
+    # a symmetric interval gives equal halves
+    _, a, b = eff.split_lognormal_from_interval(8.0, 4.0, 16.0, 0.95)
+    assert a == pytest.approx(b)
 
 
 def test_band_probabilities_add_up_and_respect_bands():

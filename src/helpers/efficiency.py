@@ -35,6 +35,7 @@ SECONDS_PER_HOUR = 3600.0
 __all__ = [
     "effective_compute", "compute_ratio", "offset_multiplier_needed", "months_of_progress",
     "algorithmic_rate_per_year", "delay_months", "catch_up_months", "lognormal_from_interval",
+    "split_lognormal_from_interval",
     "DelayInputs", "simulate_delay", "delay_summary", "band_probabilities", "tornado",
     "classify_chips", "export_status_timeline", "achieved_flop_per_gpu_hour", "implied_utilization",
     "training_cost_usd", "gpu_hours_for", "range_overlap",
@@ -139,6 +140,18 @@ def lognormal_from_interval(central: float, low: float, high: float, level: floa
     return float(np.log(central)), float(sigma)
 
 
+def split_lognormal_from_interval(central: float, low: float, high: float, level: float) -> tuple[float, float, float]:
+    """(mu, sigma_low, sigma_high) of a two-piece lognormal: median ``central`` and the central ``level``
+    interval exactly [low, high].
+
+    A published interval that is asymmetric in logs (Ho et al. 2024: 8 months, 90% CI 2-22, i.e. a factor 4
+    below and 2.75 above) cannot be met by one lognormal: the symmetric fit of ``lognormal_from_interval``
+    gives about 2.4-26.5. Below the median the log-scale is ln(central / low) / z, above it ln(high / central) / z."""
+    mu, _ = lognormal_from_interval(central, low, high, level)
+    z = stats.norm.ppf(0.5 + level / 2.0)
+    return mu, float(np.log(central / low) / z), float(np.log(high / central) / z)
+
+
 @dataclass(frozen=True)
 class DelayInputs:
     """Inputs of the delay model: central values and the intervals their uncertainty is fitted to."""
@@ -157,19 +170,22 @@ class DelayInputs:
 
 
 def simulate_delay(inp: DelayInputs, n_draws: int, seed: int) -> dict:
-    """Draw halving time and both growth rates (independent lognormals) and return the delays (months).
+    """Draw halving time and both growth rates (independent; the halving time from the two-piece lognormal
+    that meets its published median and interval ends, the growth rates from lognormals) and return the
+    delays (months).
 
     Returns a dict of arrays: delay_months, halving_months, frontier_growth, restricted_growth."""
     if n_draws < 1:
         raise ValueError("n_draws must be at least 1")
     rng = np.random.default_rng(seed)
-    mu_h, s_h = lognormal_from_interval(inp.halving_months, inp.halving_low, inp.halving_high, inp.halving_level)
+    mu_h, s_lo, s_hi = split_lognormal_from_interval(inp.halving_months, inp.halving_low, inp.halving_high,
+                                                     inp.halving_level)
     if inp.growth_factor < 1:
         raise ValueError("growth_factor must be >= 1")
     z = stats.norm.ppf(0.5 + inp.growth_level / 2.0)
     s_g = np.log(inp.growth_factor) / z
     e = rng.standard_normal((3, n_draws))
-    h = np.exp(mu_h + s_h * e[0])
+    h = np.exp(mu_h + np.where(e[0] < 0, s_lo, s_hi) * e[0])
     g_f = np.exp(np.log(inp.frontier_growth) + s_g * e[1])
     g_r = np.exp(np.log(inp.restricted_growth) + s_g * e[2])
     d = delay_months(inp.ratio, h, g_f, g_r, inp.algorithms_diffuse, inp.horizon_years)
