@@ -263,6 +263,18 @@ def test_latest_pair_and_best_closed_rows():
     assert len(rows) == 1 and rows[0]["b_model"] == "B" and rows[0]["b"] == 1340.0 and rows[0]["a"] == 1310.0
 
 
+def test_one_rating_per_leaderboard_keeps_latest_snapshot():
+    rows = [{"measure": "Epoch x", "evaluator": "Epoch AI"},
+            {"measure": "Arena old", "evaluator": "Arena", "snapshot_date": D("2025-05-01")},
+            {"measure": "Arena new", "evaluator": "Arena (LMArena)", "snapshot_date": D("2026-01-01")},
+            {"measure": "AA y", "evaluator": "Artificial Analysis"}]
+    kept, dropped = par.one_rating_per_leaderboard(rows)
+    assert [r["measure"] for r in kept] == ["Epoch x", "Arena new", "AA y"]
+    assert [r["measure"] for r in dropped] == ["Arena old"]
+    kept, dropped = par.one_rating_per_leaderboard(rows[:2])
+    assert len(kept) == 2 and dropped == []
+
+
 def test_latest_full_year():
     assert par.latest_full_year("2026-08-19") == 2025
     assert par.latest_full_year("2025-12-31") == 2025

@@ -473,6 +473,19 @@ def latest_pair_rating(arena: pd.DataFrame, a_models, b_models) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["scale_segment", "snapshot_date", "a", "b"])
 
 
+def one_rating_per_leaderboard(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Keep a single Arena row (the latest ``snapshot_date``; ties: the first given) and return (kept, dropped).
+
+    Snapshots of the Arena leaderboard from different scrapes or rating methods share most of their votes,
+    so counting each as a separate measure would weigh one evaluator's human-preference data several times."""
+    arena = [r for r in rows if str(r.get("evaluator", "")).startswith("Arena")]
+    if len(arena) <= 1:
+        return list(rows), []
+    best = max(range(len(arena)), key=lambda i: (pd.Timestamp(arena[i]["snapshot_date"]), -i))
+    keep = arena[best]
+    return [r for r in rows if r is keep or r not in arena], [r for r in arena if r is not keep]
+
+
 AA_MEASURES = {"intelligence_index": "index", "coding_index": "index", "math_index": "index",
                "mmlu_pro": "fraction", "gpqa": "fraction", "hle": "fraction", "livecodebench": "fraction",
                "aime_25": "fraction"}
