@@ -276,6 +276,15 @@ def test_country_frontier_keeps_record_setters_and_trend_fit_recovers_slopes():
     assert lo <= lag <= hi
 
 
+def test_country_frontier_judges_records_against_runs_before_the_start():
+    m = pd.DataFrame({"model": ["big2019", "small2020", "mid2021", "big2022"], "country": "China",
+                      "publication_date": pd.to_datetime(["2019-06-01", "2020-03-01", "2021-03-01", "2022-03-01"]),
+                      "training_compute_flop": [1e23, 1e20, 1e22, 1e24]})
+    f = eff.country_frontier(m, countries=("China",), start="2020-01-01")
+    # the 2020 and 2021 models are below the 2019 run, so they set no record
+    assert list(f["model"]) == ["big2022"]
+
+
 def test_capability_lag_counts_months_since_the_leader_reached_the_follower():
     grid = pd.date_range("2024-01-01", "2024-12-01", freq="MS")
     best = pd.DataFrame({"US": [100, 100, 110, 110, 110, 120, 120, 120, 120, 120, 120, 120],

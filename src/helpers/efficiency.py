@@ -415,14 +415,18 @@ def missing_compute_share(frame: pd.DataFrame, by: list, date_col: str) -> pd.Da
 
 
 def country_frontier(models: pd.DataFrame, countries=("US", "China"), start: str = "2018-01-01") -> pd.DataFrame:
-    """Record-setting models per country: each model whose compute exceeds every earlier model of its country."""
+    """Record-setting models per country published from ``start`` on: each model whose compute exceeds every
+    earlier model of its country, earlier ones before ``start`` included (a record is judged against the whole
+    history; restarting the running maximum at ``start`` would count small early models as records and steepen
+    the trend)."""
     m = models[models["country"].isin(countries) & models["training_compute_flop"].notna()]
-    m = m[m["publication_date"] >= pd.Timestamp(start)].sort_values(["country", "publication_date", "model"])
+    m = m.sort_values(["country", "publication_date", "model"])
     keep = []
     for _, grp in m.groupby("country", sort=True):
         running = grp["training_compute_flop"].cummax().shift(fill_value=0)
         keep.append(grp[grp["training_compute_flop"] > running])
     out = pd.concat(keep, ignore_index=True)
+    out = out[out["publication_date"] >= pd.Timestamp(start)].reset_index(drop=True)
     out["t"] = decimal_year(out["publication_date"])
     out["log10_compute"] = np.log10(out["training_compute_flop"])
     return out[["country", "model", "publication_date", "t", "training_compute_flop", "log10_compute"]]
