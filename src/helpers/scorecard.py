@@ -33,7 +33,7 @@ PARITY, CONC, EXPORT = "01_benchmark_parity", "02_compute_concentration", "03_ex
 CLAIMS: tuple[Claim, ...] = (
     Claim("C1", 'Open models have won the model layer and are now the default ("open source won").', PARITY,
           "Gap between the best open and best closed model (Epoch Capabilities Index, Arena) and the lag in "
-          "months", ("eci_gap_points_latest", "eci_lag_months", "arena_gap_pct_latest"), "verdict_C1"),
+          "months", ("eci_gap_points_latest", "eci_lag_months", "arena_open_ratio_latest"), "verdict_C1"),
     Claim("C2", 'Llama 4 reaches "90% of GPT-4.5 quality".', PARITY,
           "Llama 4 Maverick as a percentage of GPT-4.5 on every measure one evaluator scored for both",
           ("llama4_share_at_threshold_pct", "llama4_vs_gpt45_pct"), "verdict_C2"),
