@@ -21,6 +21,11 @@ import statsmodels.api as sm
 
 DAYS_PER_MONTH = 365.25 / 12
 
+# The published figure notebook 01 reproduces: Stanford HAI, AI Index Report 2025, Fig. 2.1.34 (Chatbot Arena,
+# best closed vs best open-weight model on 2025-02-14, Bradley-Terry ratings).
+AI_INDEX_2025_ARENA = {"date": "2025-02-14", "segment": "history_bt", "closed_rating": 1385, "open_rating": 1362,
+                       "gap_pct": 1.7, "source": "Stanford HAI, AI Index Report 2025, Fig. 2.1.34"}
+
 
 # ------------------------------------------------------------------------------------------ basics
 
