@@ -141,3 +141,10 @@ def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path):
     with pytest.raises(ValueError, match="no letters"):
         plots.save(fig, "!!!")
     plt.close(fig)
+
+
+def test_recorded_values_read_like_the_site():
+    from helpers.fmt import fmt_value
+    assert fmt_value({"value": 7.228, "low": 5.9, "high": 9.4, "unit": "months"}) == "7.23 months (5.9–9.4)"
+    assert fmt_value({"value": [{"claim": "C1"}, {"claim": "C2"}]}) == "2 entries (see results.json)"
+    assert fmt_value({"value": 16.4e6, "unit": "USD"}) == "$16.4 million"

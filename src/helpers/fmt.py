@@ -50,6 +50,8 @@ def fmt_parts(entry: dict, max_items: int = 6) -> tuple[str, str]:
         s = ", ".join(f"{k}: {fmt_number(x) if not isinstance(x, (dict, list)) else '…'}"
                       for k, x in items[-max_items:])
         return f"{'… ' if len(items) > max_items else ''}{s}{f' ({unit})' if unit else ''}", ""
+    if isinstance(v, list) and any(isinstance(x, (dict, list)) for x in v):
+        return f"{len(v)} entries (see results.json)", ""
     if isinstance(v, list):
         more = " …" if len(v) > 6 else ""
         return ", ".join(fmt_number(x) for x in v[:6]) + more + (f" ({unit})" if unit else ""), ""

@@ -74,22 +74,11 @@ def make_entry(key: str, value: Any, *, low=None, high=None, unit=None, claims: 
     return entry
 
 
-def _fmt(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:,.4g}" if abs(v) < 1e6 else f"{v:.3g}"
-    if isinstance(v, dict):
-        return ", ".join(f"{k}: {_fmt(x)}" for k, x in list(v.items())[:12]) + (" ..." if len(v) > 12 else "")
-    return str(v)
-
-
 def record(key: str, value: Any, *, low=None, high=None, unit=None, claims: Iterable[str] = (), note=None):
     """Show ``value`` in the notebook and store it for the runner. Returns the value unchanged."""
     entry = make_entry(key, value, low=low, high=high, unit=unit, claims=claims, note=note)
-    text = f"**{key}** = {_fmt(entry['value'])}"
-    if "low" in entry or "high" in entry:
-        text += f" [{_fmt(entry.get('low'))}, {_fmt(entry.get('high'))}]"
-    if unit:
-        text += f" {unit}"
+    from .fmt import fmt_value
+    text = f"**{key}** = {fmt_value(entry, max_items=12)}"
     if claims:
         text += f" ({', '.join(entry['claims'])})"
     try:
