@@ -14,7 +14,7 @@ def _data(args) -> int:
         problems = data.validate_all(args.names or None)
         if problems:
             for p in problems:
-                print(p, file=sys.stderr)
+                print(f"error: {p}", file=sys.stderr)
             return 2
         print(f"ok: {len(args.names or data.registry())} table(s) valid")
         return 0
