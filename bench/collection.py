@@ -87,7 +87,7 @@ def floor_root(n: int, where: Path) -> Path:
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nb.cells = [nbf.v4.new_code_cell(
             "import pandas as pd, seaborn as sns, statsmodels.api as sm, matplotlib.pyplot as plt\n"
-            "from helpers import plots, paths\nplots.set_theme()\n"
+            "from helpers.core import paths, plots\nplots.set_theme()\n"
             f"fig, ax = plt.subplots()\nsns.lineplot(x=[1, 2, 3], y=[{i}, 2, 1], ax=ax)\n"
             f"plots.save(fig, 'floor', notebook='floor_{i:02d}')")]
         nbf.write(nb, root / "notebooks" / f"floor_{i:02d}.ipynb")

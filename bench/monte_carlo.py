@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 import time
 
-from helpers.efficiency import DelayInputs, delay_summary, simulate_delay
+from helpers.analysis.export_controls.efficiency import DelayInputs, delay_summary, simulate_delay
 
 
 def main(n: int = 1_000_000, repeats: int = 5) -> None:

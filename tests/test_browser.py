@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import sitecheck
-from helpers import paths
-from helpers.render import remote_references
+from helpers.core import paths
+from helpers.publish.render import remote_references
 
 pytestmark = pytest.mark.browser
 

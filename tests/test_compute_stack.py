@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import compute_stack as cs
+from helpers.analysis.compute_concentration import stack as cs
 
 
 def _owners():

@@ -1,9 +1,9 @@
-"""Known answers for the concentration measures in helpers.concentration."""
+"""Known answers for the concentration measures in helpers.analysis.compute_concentration.concentration."""
 
 import numpy as np
 import pytest
 
-from helpers import concentration as c
+from helpers.analysis.compute_concentration import concentration as c
 
 
 def test_monopoly():

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from helpers import data, paths
-from helpers.datasets import compute as spec
+from helpers import data
+from helpers.core import paths
+from helpers.data.tables import compute as spec
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from helpers import data, paths
-from helpers.datasets import controls as spec
+from helpers import data
+from helpers.core import paths
+from helpers.data.tables import controls as spec
 
 NEEDED = ["A100", "A800", "H100", "H800", "H20", "H200", "B200", "Ascend 910B", "Ascend 910C"]
 

@@ -12,7 +12,10 @@ import pandera.pandas as pa
 import pytest
 import yaml
 
-from helpers import data, datadoc, paths
+from helpers import data
+from helpers.data import catalog
+from helpers.data import docs as datadoc
+from helpers.core import paths
 
 SRC = data.Source(producer="Test Publisher", title="Shares", url="https://example.org/shares",
                   licence="CC BY 4.0", date_published="2026-01-01", date_accessed="2026-11-30")
@@ -41,16 +44,15 @@ def shares(tmp_path, monkeypatch):
                                    "share_pct": pa.Column(float, pa.Check.in_range(0, 100))}, strict=True),
         build=build, raw=[data.RawFile("shares.csv", "https://example.org/shares.csv", ("Period",))],
         columns_doc={"period": ("quarter", ""), "company": ("firm", ""), "share_pct": ("share", "%")})
-    saved = dict(data._REGISTRY)
-    data._REGISTRY.clear()
-    data._REGISTRY["test_shares"] = ds
-    monkeypatch.setattr(data, "_DISCOVERED", True)
-    data._MEM.clear()
+    saved = dict(catalog._REGISTRY)
+    catalog._REGISTRY.clear()
+    catalog._REGISTRY["test_shares"] = ds
+    catalog._MEM.clear()
     data.build(["test_shares"])
     yield ds
-    data._REGISTRY.clear()
-    data._REGISTRY.update(saved)
-    data._MEM.clear()
+    catalog._REGISTRY.clear()
+    catalog._REGISTRY.update(saved)
+    catalog._MEM.clear()
 
 
 def corrupt(ds, text):

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from helpers.data import RawFile
-from helpers.download import download_files
+from helpers.data.download import download_files
 
 GOOD = "model,score\na,1\nb,2\nc,3\n"
 

@@ -1,4 +1,4 @@
-"""Closed forms and properties of helpers.efficiency (the delay model, Monte Carlo, rules, costs)."""
+"""Closed forms and properties of helpers.analysis.export_controls.efficiency (the delay model, Monte Carlo, rules, costs)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import efficiency as eff
+from helpers.analysis.export_controls import efficiency as eff
 
 
 # ------------------------------------------------------------------------------ effective compute

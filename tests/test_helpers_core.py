@@ -16,16 +16,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
-from helpers import paths, plots, results  # noqa: E402
-from helpers.params import (NotebookParams, ParamError, from_namespace, parse_cli_value,  # noqa: E402
-                            validate)
-from helpers.params.base import P  # noqa: E402
+from helpers.core import paths, plots, results  # noqa: E402
+from helpers.core.params import NotebookParams, ParamError, from_namespace, parse_cli_value, validate  # noqa: E402
+from helpers.core.params import P  # noqa: E402
 
 
 # --------------------------------------------------------------------------------------------- paths
 
 def test_root_is_found_from_any_working_directory(tmp_path):
-    code = "from helpers import paths; print(paths.DATA)"
+    code = "from helpers.core import paths; print(paths.DATA)"
     env = {k: v for k, v in os.environ.items() if k != "HELPERS_ROOT"}
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
@@ -144,7 +143,7 @@ def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path):
 
 
 def test_recorded_values_read_like_the_site():
-    from helpers.fmt import fmt_value
+    from helpers.core.text import fmt_value
     assert fmt_value({"value": 7.228, "low": 5.9, "high": 9.4, "unit": "months"}) == "7.23 months (5.9–9.4)"
     assert fmt_value({"value": [{"claim": "C1"}, {"claim": "C2"}]}) == "2 entries (see results.json)"
     assert fmt_value({"value": 16.4e6, "unit": "USD"}) == "$16.4 million"

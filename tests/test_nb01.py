@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from helpers import paths
-from helpers.params import ParamError, notebook_parameters_cell, validate
-from helpers.params.parity import Params
+from helpers.core import paths
+from helpers.core.params import ParamError, notebook_parameters_cell, validate
+from helpers.analysis.benchmark_parity.params import Params
 
 STEM = "01_benchmark_parity"
 KEYS = ["eci_gap_points_latest", "eci_lag_months", "eci_gap_trend_per_year", "arena_gap_pct_latest", "arena_gap_elo_latest",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers import compute_stack as cs
+from helpers.analysis.compute_concentration import stack as cs
 from helpers import data
 
 pytestmark = pytest.mark.notebook

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from helpers.params import ParamError, validate
-from helpers.params.efficiency import Params
+from helpers.core.params import ParamError, validate
+from helpers.analysis.export_controls.params import Params
 
 STEM = "03_export_controls"
 KEYS = {"compute_ratio_scenario", "offset_multiplier_needed", "delay_months_median", "delay_months_p05",

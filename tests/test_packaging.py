@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import paths
-from helpers.params import model_for, notebook_parameters_cell, validate
+from helpers.core import paths
+from helpers.core.params import model_for, notebook_parameters_cell, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 

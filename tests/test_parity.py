@@ -1,4 +1,4 @@
-"""Unit tests of helpers.parity on small hand-made tables whose answers are known."""
+"""Unit tests of helpers.analysis.benchmark_parity.parity on small hand-made tables whose answers are known."""
 
 import math
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import parity as par
+from helpers.analysis.benchmark_parity import parity as par
 
 D = pd.Timestamp
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.reports import render_reports
+from helpers.publish.reports import render_reports
 
 REPO = Path(__file__).resolve().parents[1]
 NAMES = ("results.json", "scorecard.md")

@@ -12,9 +12,9 @@ import sys
 
 import pytest
 
-from helpers import paths
-from helpers.params import model_for
-from helpers.run import load_scenario, plan_run
+from helpers.core import paths
+from helpers.core.params import model_for
+from helpers.runner.run import load_scenario, plan_run
 
 SCENARIOS = sorted(p.stem for p in paths.SCENARIOS.glob("*.yaml"))
 SMALL = {"n_boot": "60", "n_draws": "2000"}     # applied to the notebooks that have them

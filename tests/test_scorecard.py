@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from helpers import reports, scorecard
+from helpers.publish import reports
+from helpers.analysis.scorecard import table as scorecard
 
 
 def upstream(status=None, results=None):

@@ -9,9 +9,9 @@ import shlex
 
 import pytest
 
-from helpers import paths
-from helpers.run import plan_run
-from helpers.sweep import plan_sweep
+from helpers.core import paths
+from helpers.runner.run import plan_run
+from helpers.runner.sweep import plan_sweep
 
 GUIDE = (paths.ROOT / "docs" / "seminar.md").read_text()
 SESSIONS = re.split(r"\n## Session \d+: ", GUIDE)[1:]

@@ -1,4 +1,4 @@
-"""The site's front page and renders: unit checks of helpers.site / helpers.render, and the collection run
+"""The site's front page and renders: unit checks of helpers.publish.site / helpers.publish.render, and the collection run
 with one analysis notebook forced to fail (the scorecard still renders and says which claims went
 unevaluated)."""
 
@@ -15,7 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import render, scorecard, site
+from helpers.publish import render, site
+from helpers.analysis.scorecard import table as scorecard
 
 REPO = Path(__file__).resolve().parents[1]
 FORCED = "forced failure: this notebook was made to fail by tests/test_site.py"
@@ -198,7 +199,7 @@ def test_scorecard_marks_the_claims_of_a_failed_notebook_not_evaluated(tmp_path,
 def test_a_cell_ending_with_plots_save_shows_no_paths():
     from IPython.core.formatters import DisplayFormatter
 
-    from helpers import plots
+    from helpers.core import plots
     saved = plots.SavedFiles([Path("/somewhere/figures/x.png")])
     assert saved == [Path("/somewhere/figures/x.png")]
     assert DisplayFormatter().format(saved) == ({}, {})

@@ -1,4 +1,4 @@
-from helpers import wording as w
+from helpers.core import text as w
 
 
 def test_count_singular_and_plural():

@@ -6,7 +6,7 @@ import sys
 
 
 def main(argv=None) -> int:
-    from .cli import main as _main
+    from helpers.runner.cli import main as _main
     return _main(argv)
 
 

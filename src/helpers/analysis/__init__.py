@@ -1,0 +1,1 @@
+"""One package per notebook, named like it: parameters, computations, verdicts, figures and text."""

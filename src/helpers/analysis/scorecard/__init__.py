@@ -1,0 +1,1 @@
+"""Notebook 00: the verdict table read from the other notebooks' results."""

@@ -1,0 +1,125 @@
+"""One look for the whole collection: theme, palettes, source captions and figure saving.
+
+Every figure of the collection uses ``PALETTE`` for open vs closed, US vs China and the named companies,
+carries a title that states its finding, axes with units, and a source caption from ``caption``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import matplotlib
+
+
+def _inline_in_kernel() -> bool:
+    """In a Jupyter kernel (the runner's, JupyterLab's) figures must show in the notebook and so in its HTML,
+    even when MPLBACKEND=Agg is inherited or pyplot was imported first: ``%matplotlib inline`` does both the
+    backend and IPython's PNG formatter."""
+    if "ipykernel" not in sys.modules:
+        return False
+    from IPython import get_ipython
+    ip = get_ipython()
+    if ip is None or not hasattr(ip, "kernel"):
+        return False
+    ip.run_line_magic("matplotlib", "inline")
+    return True
+
+
+if not _inline_in_kernel():      # scripts and tests: headless
+    matplotlib.use("Agg", force=False)
+import matplotlib.pyplot as plt  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from helpers.core import paths  # noqa: E402
+
+# Colour-blind-safe (Okabe-Ito based) colours, each fixed to one meaning across all notebooks.
+PALETTE = {
+    "open": "#D55E00",      # vermillion: open weights
+    "closed": "#0072B2",    # blue: closed (API / hosted)
+    "US": "#0072B2",
+    "China": "#D55E00",
+    "Other": "#999999",
+    "NVIDIA": "#76B900",
+    "TSMC": "#C00000",
+    "AWS": "#FF9900",
+    "Amazon": "#FF9900",
+    "Microsoft": "#00A4EF",
+    "Azure": "#00A4EF",
+    "Google": "#4285F4",
+    "GCP": "#4285F4",
+    "Meta": "#7B3FA0",
+    "Oracle": "#8B4513",
+    "xAI": "#222222",
+    "CoreWeave": "#2CA58D",
+    "Samsung": "#1428A0",
+    "AMD": "#ED1C24",
+    "SMIC": "#E69F00",
+    "Huawei": "#CC79A7",
+}
+BAND_COLOURS = {"low": "#E8F5E9", "moderate": "#FFF8E1", "high": "#FFEBEE"}
+
+
+def colour(name: str, default: str = "#999999") -> str:
+    """Colour of a category; unknown names get ``default`` (grey) so colours never change meaning."""
+    return PALETTE.get(name, default)
+
+
+def palette_for(names) -> dict:
+    """A {name: colour} mapping for seaborn's ``palette=`` argument; unnamed categories cycle a grey ramp."""
+    greys = sns.color_palette("Greys", n_colors=max(3, len(list(names))) + 2)[2:]
+    out = {}
+    for i, n in enumerate(names):
+        out[n] = PALETTE.get(n, greys[i % len(greys)])
+    return out
+
+
+def set_theme() -> None:
+    sns.set_theme(context="notebook", style="whitegrid", font_scale=0.95)
+    plt.rcParams.update({
+        "figure.figsize": (9, 5),
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "axes.titleweight": "bold",
+        "axes.titlesize": 12,
+        "axes.titlelocation": "left",
+        "svg.hashsalt": "helpers",   # deterministic SVG ids
+        "svg.fonttype": "none",
+    })
+
+
+def caption(fig_or_ax, text: str) -> None:
+    """Put a source caption under a figure, e.g. ``caption(fig, "Data: Epoch AI, CC BY 4.0")``."""
+    fig = fig_or_ax.figure if hasattr(fig_or_ax, "figure") and not isinstance(fig_or_ax, plt.Figure) else fig_or_ax
+    fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="#555555", wrap=True)
+
+
+def _slug(name: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_")
+    if not s:
+        raise ValueError(f"figure name {name!r} has no letters or digits")
+    return s
+
+
+class SavedFiles(list):
+    """The paths ``save`` wrote. Shows nothing when a notebook cell ends with ``plots.save(...)``, so the
+    rendered report carries no paths of the machine that ran it."""
+
+    def _ipython_display_(self):
+        pass
+
+
+def save(fig, name: str, notebook: str | None = None) -> list[Path]:
+    """Save ``fig`` as PNG and SVG into the run's figures folder; returns the paths written."""
+    folder = paths.run_dir() / "figures"
+    if notebook:
+        folder = folder / _slug(notebook)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = SavedFiles()
+    for ext in ("png", "svg"):
+        p = folder / f"{_slug(name)}.{ext}"
+        kwargs = {"metadata": {"Date": None}} if ext == "svg" else {"metadata": {"Software": None}}
+        fig.savefig(p, bbox_inches="tight", **kwargs)
+        written.append(p)
+    return written

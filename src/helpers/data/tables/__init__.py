@@ -1,0 +1,1 @@
+"""Table specifications, one module per family of sources; each registers its datasets on import."""

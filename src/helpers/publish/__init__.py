@@ -1,0 +1,1 @@
+"""Rendering executed notebooks, the HTML site, seminar editions and the committed reports."""

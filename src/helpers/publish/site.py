@@ -1,0 +1,228 @@
+"""The HTML front page of a run: the claims scorecard, a card per notebook, links to both renders.
+
+Everything is local (no CDN, no remote fonts, no scripts): the page works when opened from the file
+system. Every link points at a file the run wrote; a notebook that was not run gets no link.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+from helpers.core import paths
+from helpers.core.text import fmt_number, fmt_parts, fmt_value, label  # noqa: F401  (re-exported)
+
+
+def esc(x) -> str:
+    return html.escape(str(x), quote=True)
+
+VERDICT_CLASS = {
+    "supported": "v-sup", "partly supported": "v-part", "not supported": "v-not",
+    "not testable": "v-nt", "context only": "v-ctx", "not evaluated": "v-ne",
+}
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:0;color:#1b1b1b;
+background:#fafafa;line-height:1.45}
+header{background:#12263a;color:#fff;padding:1.5rem 2rem}header h1{margin:0 0 .3rem;font-size:1.6rem}
+header p{margin:.2rem 0;color:#d6e2ee;max-width:60rem}
+main{padding:1rem 2rem 3rem;max-width:84rem}
+h2{margin-top:2rem;border-bottom:2px solid #e3e3e3;padding-bottom:.3rem}
+.alert{background:#fff5f5;border:1px solid #c62828;border-radius:.4rem;padding:.6rem .9rem;margin:1rem 0}
+.overview{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
+.overview .summary{flex:1 1 24rem;max-width:40rem;font-size:1.02rem}
+.overview figure{flex:0 1 30rem;margin:0}.overview img{width:100%;height:auto;border:1px solid #e3e3e3;background:#fff}
+.counts span{margin-right:.4rem}
+.tablewrap{overflow-x:auto}
+table.scorecard{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem;min-width:56rem}
+table.scorecard th,table.scorecard td{border:1px solid #ddd;padding:.45rem .55rem;vertical-align:top;text-align:left}
+table.scorecard th{background:#f0f3f6;position:sticky;top:0}
+table.scorecard tr:target td{background:#fffbe6}
+.verdict{display:inline-block;padding:.1rem .5rem;border-radius:.8rem;font-weight:600;font-size:.85rem;white-space:nowrap}
+.v-sup{background:#d8f3dc;color:#1b5e20}.v-part{background:#fff3cd;color:#7a5b00}.v-not{background:#f8d7da;color:#842029}
+.v-nt{background:#e2e3e5;color:#41464b}.v-ctx{background:#e7f1ff;color:#084298}.v-ne{background:#fbe3ff;color:#6f1c78}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(24rem,1fr));gap:1rem}
+.card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;display:flex;flex-direction:column}
+.card h3{margin:.1rem 0 .4rem}.card img{width:100%;height:auto;border:1px solid #eee}
+.card ul{padding-left:1.1rem;margin:.5rem 0}.card li{margin:.15rem 0}
+.card .links{margin-top:auto;padding-top:.5rem}.links a{margin-right:1rem;font-weight:600}
+.failed{border-color:#c62828;background:#fff5f5}.note{color:#555;font-size:.88rem}
+.params{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.82rem;background:#f6f8fa;padding:.4rem;border-radius:.3rem}
+footer{color:#666;font-size:.85rem;padding:1rem 2rem;border-top:1px solid #e3e3e3}
+"""
+
+def verdict_badge(v: str) -> str:
+    return f'<span class="verdict {VERDICT_CLASS.get(v, "v-ne")}">{esc(v)}</span>'
+
+
+def scorecard_rows(results: dict) -> list[dict]:
+    sc = results.get("00_scorecard", {}).get("scorecard", {})
+    return sc.get("value", []) if isinstance(sc, dict) else []
+
+
+def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None,
+                     results: dict | None = None) -> str:
+    """The verdict table. Evidence links point at the report render of the owning notebook, and only
+    when that page exists in ``site`` (a notebook that was not run has no page to link to)."""
+    if not rows:
+        return ('<p class="note">No scorecard in this run: the scorecard notebook was not run or failed. '
+                'The notebooks below hold the evidence.</p>')
+    titles = titles or {}
+    out = ['<div class="tablewrap"><table class="scorecard"><colgroup><col style="width:4%"><col style="width:19%">'
+           '<col style="width:16%"><col style="width:20%"><col style="width:29%"><col style="width:12%"></colgroup>'
+           '<thead><tr><th>Claim</th><th>What the essay says</th><th>Measure</th>'
+           '<th>Estimate</th><th>Verdict and why</th><th>Evidence</th></tr></thead><tbody>']
+    for r in rows:
+        link = ""
+        if r.get("notebook"):
+            name = esc(titles.get(r["notebook"]) or r.get("notebook_title") or r["notebook"])
+            page = f"{r['notebook']}.report.html"
+            if site is None or (site / page).is_file():
+                href = page + (f"#{r['anchor']}" if r.get("anchor") else "")
+                link = f'<a href="{esc(href)}">Evidence for {esc(r["claim"])}</a><div class="note">in {name}</div>'
+            else:
+                link = f'{name}<div class="note">not run: no page in this run</div>'
+        out.append(f"<tr id=\"row-{esc(str(r['claim']).lower())}\"><td><b>{esc(r['claim'])}</b></td>"
+                   f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
+                   f"<td>{esc(r.get('estimate', ''))}</td>"
+                   f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
+                   f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out)
+
+
+def _copy_figure(run_dir: Path, site: Path, stem: str, name: str | None) -> str | None:
+    """Copy a run figure into the site; returns its site-relative path (None when it does not exist)."""
+    if not name:
+        return None
+    src = run_dir / "figures" / stem / f"{name}.png"
+    if not src.is_file():
+        return None
+    dst = site / "figures" / stem / src.name
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, dst)
+    return f"figures/{stem}/{src.name}"
+
+
+def _headline(key: str, entry: dict) -> str:
+    if key.lower().startswith("verdict_") and isinstance(entry.get("value"), str):
+        claim = key.split("_", 1)[1]
+        return f'<li><a href="#row-{esc(claim.lower())}">{esc(claim)}</a> {verdict_badge(entry["value"])}</li>'
+    main, interval = fmt_parts(entry)
+    interval = f' <span class="note">{esc(interval)}</span>' if interval else ""
+    return f'<li title="{esc(key)}">{esc(label(key))}: <b>{esc(main)}</b>{interval}</li>'
+
+
+def render_card(stem: str, meta: dict, outcome: dict, results: dict, given: dict, site: Path,
+                run_dir: Path, scorecard_present: bool = False) -> str:
+    title = meta.get("title") or stem
+    failed = not outcome.get("ok", False)
+    parts = [f'<div class="card{" failed" if failed else ""}" id="nb-{esc(stem)}"><h3>{esc(title)}</h3>']
+    if meta.get("question"):
+        parts.append(f"<p>{esc(meta['question'])}</p>")
+    if failed:
+        parts.append(f"<p><b>This notebook failed in this run:</b> {esc(outcome.get('error') or '')}</p>")
+    fig = None if failed else _copy_figure(run_dir, site, stem, meta.get("key_figure"))
+    if fig:
+        parts.append(f'<a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
+                     f'alt="{esc(title)}: key figure"></a>')
+    heads = [k for k in meta.get("headline_results", []) if k in results]
+    numbers = [k for k in heads if not k.lower().startswith("verdict_")]
+    verdicts = [k for k in heads if k.lower().startswith("verdict_")]
+    if numbers:
+        parts.append("<ul>" + "".join(_headline(k, results[k]) for k in numbers) + "</ul>")
+    if verdicts:
+        items = [_headline(k, results[k]) for k in verdicts]
+        if not scorecard_present:          # no table to jump to: plain claim ids
+            items = [re.sub(r'<a href="#row-[^"]*">([^<]*)</a>', r"\1", i) for i in items]
+        parts.append('<ul class="verdicts">' + "".join(items) + "</ul>")
+    if given:
+        parts.append('<div class="params">parameters changed from the defaults: '
+                     + ", ".join(f"{esc(k)} = {esc(json.dumps(v))}" for k, v in sorted(given.items()))
+                     + "</div>")
+    links = []
+    if (site / f"{stem}.report.html").is_file():
+        links.append(f'<a href="{esc(stem)}.report.html">Read the report</a>')
+    if (site / f"{stem}.html").is_file():
+        links.append(f'<a href="{esc(stem)}.html">Full notebook with code</a>')
+    parts.append(f'<p class="links">{"".join(links)}</p></div>')
+    return "\n".join(parts)
+
+
+def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) -> Path:
+    """Write ``run_dir/site/``: index.html, both renders of every notebook and the card figures."""
+    site = run_dir / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    for p in run_dir.glob("*.html"):
+        shutil.copy2(p, site / p.name)
+    rows = scorecard_rows(results)
+    nb_outcomes = manifest.get("notebooks", {})
+    readers = sorted(s for s in nb_outcomes if metas.get(s, {}).get("reads_results"))
+    analysis = sorted(s for s in nb_outcomes if s not in readers)
+    titles = {s: m.get("title") for s, m in metas.items() if m.get("title")}
+    cards = [render_card(s, metas.get(s, {}), nb_outcomes[s], results.get(s, {}),
+                         manifest.get("parameters_given", {}).get(s, {}), site, run_dir,
+                         scorecard_present=bool(rows)) for s in analysis]
+    failed = [s for s in sorted(nb_outcomes) if not nb_outcomes[s].get("ok", False)]
+    alert = ""
+    if failed:
+        alert = (f'<div class="alert"><b>{len(failed)} notebook{"s" if len(failed) > 1 else ""} failed in this '
+                 f'run:</b> {", ".join(esc(titles.get(s) or s) for s in failed)}. Their claims are marked '
+                 '<i>not evaluated</i>; the other results stand.</div>')
+    scen = ""
+    if manifest.get("scenario"):
+        scen = (f"<p><b>Scenario:</b> {esc(manifest['scenario'])} — "
+                f"{esc(manifest.get('scenario_description') or '')}</p>")
+    run_line = "" if manifest["run"] == "default" else f"<p><b>Run:</b> {esc(manifest['run'])}</p>"
+
+    overview, sc_links = "", ""
+    for s in readers:                       # the scorecard notebook: its summary and verdict figure
+        res = results.get(s, {})
+        summary = res.get("summary", {}).get("value")
+        key_figure = metas.get(s, {}).get("key_figure")
+        fig = _copy_figure(run_dir, site, s, key_figure) if nb_outcomes[s].get("ok") else None
+        text = f'<div class="summary"><p>{esc(summary)}</p></div>' if summary else ""
+        figure = (f'<figure><a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
+                  f'alt="Verdict per claim"></a></figure>') if fig else ""
+        if text or figure:
+            overview += f'<div class="overview">{text}{figure}</div>'
+        if (site / f"{s}.report.html").is_file():
+            sc_links += (f'<p class="links"><a href="{esc(s)}.report.html">{esc(titles.get(s) or s)}: the notebook</a>'
+                         f'<a href="{esc(s)}.html">with code</a></p>')
+    no_nb = "" if nb_outcomes else "<p>No notebooks have been added to the collection yet.</p>"
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Open models, compute and export controls: the essay's claims against the data</title>
+<style>{CSS}</style></head>
+<body><header><h1>Does the data back the essay?</h1>
+<p>A 2026 opinion essay argues that open-weight models have caught up with closed ones, that compute is
+controlled by five companies, and that algorithmic efficiency makes export controls a speed bump.
+These notebooks test each of its claims with public data (Epoch AI, LMArena, Artificial Analysis,
+market-share reports) and say how sure the answer is.</p>{scen}{run_line}</header>
+<main>
+{alert}
+<h2 id="scorecard">Which claims hold up?</h2>
+{overview}
+{render_scorecard(rows, site, titles, results)}
+{sc_links}
+<h2 id="notebooks">The notebooks</h2>
+{no_nb}
+<div class="cards">
+{"".join(cards)}
+</div>
+</main>
+<footer>Run <code>{esc(manifest['run'])}</code>, commit <code>{esc((manifest.get('git_commit') or 'unknown')[:10])}</code>,
+created {esc(manifest.get('created', ''))}. Data: Epoch AI (CC BY 4.0), LMArena (CC BY 4.0), Artificial Analysis
+(attribution), Synergy Research Group, TrendForce, TechInsights as cited in each notebook.
+Parameters, data hashes and package versions are in <code>manifest.json</code> beside the run.</footer>
+</body></html>
+"""
+    (site / "index.html").write_text(page, encoding="utf-8")
+    return site
+
+
+def site_root() -> Path:
+    return paths.SITE

@@ -1,0 +1,177 @@
+"""``python -m helpers sweep NOTEBOOK -p NAME V1 V2 ... [-p NAME2 ...] [-r RESULT ...]``.
+
+Runs the grid of parameter values (every combination), in parallel and through the runner's cache, then
+collects the chosen recorded results into ``build/sweeps/<name>/results.csv`` and draws each result
+against the swept parameter (with its interval where one was recorded). Every grid point is validated
+before any kernel starts; a bad value is named in the error.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import io
+import itertools
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+from helpers.core.errors import UserError
+from helpers.core import paths
+from helpers.core import params as params_mod
+from helpers.runner.run import Runner, plan_run, resolve_notebooks
+
+
+def _grid(spec: list[list[str]]) -> tuple[list[str], list[tuple]]:
+    names, values = [], []
+    for item in spec:
+        if len(item) < 2:
+            raise UserError(f"sweep: -p {item[0] if item else ''} needs a name and at least one value")
+        if item[0] in names:
+            raise UserError(f"sweep: parameter '{item[0]}' is given twice")
+        names.append(item[0])
+        values.append(item[1:])
+    return names, list(itertools.product(*values))
+
+
+def sweep_name(stem: str, names: list[str], points: list[tuple]) -> str:
+    digest = hashlib.sha256(json.dumps([stem, names, points]).encode()).hexdigest()[:6]
+    return re.sub(r"[^A-Za-z0-9_.-]", "", f"{stem[:2]}_{'_'.join(names)}")[:50] + f"-{digest}"
+
+
+def plan_sweep(notebook: str, spec: list[list[str]], name: str | None = None):
+    [nb] = resolve_notebooks([notebook])
+    if not spec:
+        raise UserError("sweep: give at least one parameter to vary: -p NAME V1 V2 ...")
+    names, points = _grid(spec)
+    plans, problems = [], []
+    for point in points:
+        try:
+            plans.append(plan_run([nb.stem], list(zip(names, point)), name="sweep-point"))
+        except params_mod.ParamError as e:
+            problems.extend(p for p in e.problems if p not in problems)
+        except UserError as e:
+            problems.append(str(e))
+    if problems:
+        raise params_mod.ParamError(problems)
+    sname = name or sweep_name(nb.stem, names, points)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}", sname):
+        raise UserError(f"sweep name '{sname}' may use only letters, digits, '_', '-', '.'")
+    for i, p in enumerate(plans):
+        p.name = f"point-{i:03d}"
+    return nb, names, points, plans, sname
+
+
+def _flat(entry: dict) -> dict:
+    v = entry.get("value")
+    out = {}
+    if isinstance(v, (int, float, str, bool)) or v is None:
+        out["value"] = v
+        if "low" in entry:
+            out["low"] = entry["low"]
+        if "high" in entry:
+            out["high"] = entry["high"]
+    return out
+
+
+def collect(stem: str, names: list[str], points: list[tuple], plans, folder: Path, keys: list[str]):
+    import pandas as pd
+    rows = []
+    available: set = set()
+    units: dict = {}
+    for point, plan in zip(points, plans):
+        res = json.loads((folder / "runs" / plan.name / "results.json").read_text()).get(stem, {})
+        available |= {k for k, e in res.items() if _flat(e)}
+        units.update({k: e["unit"] for k, e in res.items() if e.get("unit")})
+        row = {n: plan.full_params[stem][n] for n in names}
+        for k in keys or sorted(k for k, e in res.items() if _flat(e)):
+            if k not in res:
+                continue
+            f = _flat(res[k])
+            for part, v in f.items():
+                row[k if part == "value" else f"{k}_{part}"] = v
+        rows.append(row)
+    missing = [k for k in keys if k not in available]
+    if missing:
+        raise UserError(f"sweep: result(s) {', '.join(missing)} not recorded by {stem} as a single value; "
+                        f"recorded: {', '.join(sorted(available))}")
+    df = pd.DataFrame(rows)
+    df.attrs["units"] = units
+    return df
+
+
+def draw(df, names: list[str], keys: list[str], folder: Path, stem: str) -> list[Path]:
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    from helpers.core import plots
+    plots.set_theme()
+    x = names[0]
+    hue = names[1] if len(names) > 1 else None
+    written = []
+    for k in keys:
+        fig, ax = plt.subplots(figsize=(7, 4.2))
+        groups = df.groupby(df[hue].astype(str)) if hue else [(None, df)]
+        numeric = pd.api.types.is_numeric_dtype(df[k])
+        for label, g in groups:
+            g = g.sort_values(x, kind="mergesort") if pd.api.types.is_numeric_dtype(df[x]) else g
+            xs = g[x].astype(str) if not pd.api.types.is_numeric_dtype(df[x]) else g[x]
+            if numeric and f"{k}_low" in g and f"{k}_high" in g:
+                lo = (g[k] - g[f"{k}_low"]).clip(lower=0)
+                hi = (g[f"{k}_high"] - g[k]).clip(lower=0)
+                ax.errorbar(xs, g[k], yerr=[lo, hi], marker="o", capsize=4,
+                            label=f"{hue} = {label}" if hue else "estimate (interval as recorded)")
+            else:
+                ax.plot(xs, g[k].astype(str) if not numeric else g[k], marker="o",
+                        label=f"{hue} = {label}" if hue else None)
+        ax.set_xlabel(x)
+        unit = df.attrs.get("units", {}).get(k)
+        ax.set_ylabel(f"{k} ({unit})" if unit else k)
+        first, last = df.iloc[0], df.iloc[-1]
+        if numeric and len(df) > 1:
+            ax.set_title(f"{k} goes from {first[k]:.3g} to {last[k]:.3g} as {x} goes from {first[x]} to {last[x]}")
+        else:
+            ax.set_title(f"{k} against {x}")
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize=8)
+        plots.caption(fig, f"Sweep of notebook {stem}; each point is one run of the notebook.")
+        p = folder / f"{re.sub(r'[^A-Za-z0-9_-]', '_', k)}.png"
+        fig.savefig(p, bbox_inches="tight", metadata={"Software": None})
+        plt.close(fig)
+        written.append(p)
+    return written
+
+
+def cli_sweep(args) -> int:
+    nb, names, points, plans, sname = plan_sweep(args.notebook, args.param, args.name)
+    folder = paths.SWEEPS / sname
+    (folder / "runs").mkdir(parents=True, exist_ok=True)
+    jobs = max(1, args.jobs or os.cpu_count() or 1)
+    print(f"sweep {sname}: {len(points)} run(s) of {nb.stem} over {', '.join(names)}", flush=True)
+    codes = []
+
+    def one(plan):
+        buf = io.StringIO()
+        code = Runner(plan, jobs=1, force=args.force, runs_root=folder / "runs", out=buf, err=buf).run()
+        return plan, code, buf.getvalue()
+    with cf.ThreadPoolExecutor(max_workers=min(jobs, len(plans))) as pool:
+        for plan, code, log in pool.map(one, plans):
+            vals = ", ".join(f"{n}={plan.full_params[nb.stem][n]}" for n in names)
+            state = "cached" if "cached" in log else ("ok" if code == 0 else "FAILED")
+            print(f"  {state:<7} {vals}", flush=True)
+            if code != 0:
+                print(log, flush=True)
+            codes.append(code)
+    if any(codes):
+        print(f"sweep {sname}: {sum(1 for c in codes if c)} run(s) failed; see {folder}/runs/", flush=True)
+        return 1
+    df = collect(nb.stem, names, points, plans, folder, args.result)
+    keys = args.result or [c for c in df.columns if c not in names and not c.endswith(("_low", "_high"))]
+    csv = folder / "results.csv"
+    df.to_csv(csv, index=False, lineterminator="\n")
+    figs = draw(df, names, keys, folder, nb.stem)
+    print(f"sweep {sname} complete -> {csv.relative_to(paths.ROOT) if csv.is_relative_to(paths.ROOT) else csv}"
+          f" and {len(figs)} figure(s)", flush=True)
+    shutil.rmtree(folder / "runs" / ".tmp", ignore_errors=True)
+    return 0
