@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.compute_concentration import stack as cs
+from helpers.core import uncertainty as unc
 
 
 def _owners():
@@ -77,7 +78,7 @@ def test_simulation_is_seeded_and_bounded():
     # medians of the draws sit near the point shares (Microsoft 60 + Google 10 + Amazon 5; top two 60 + 10)
     assert a["hyperscaler_share"].median() == pytest.approx(75, abs=8)
     assert a["top_n_share"].median() == pytest.approx(70, abs=8)
-    lo, hi = cs.interval(a["hyperscaler_share"])
+    lo, hi = unc.interval(a["hyperscaler_share"])
     assert lo < 75 < hi
 
 

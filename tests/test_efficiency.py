@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.export_controls import efficiency as eff
+from helpers.core import uncertainty as unc
 
 
 # ------------------------------------------------------------------------------ effective compute
@@ -98,19 +99,19 @@ def test_delay_rejects_non_positive_inputs():
 # ------------------------------------------------------------------------------------- Monte Carlo
 
 def test_lognormal_fit_recovers_a_symmetric_log_interval():
-    mu, sigma = eff.lognormal_from_interval(8.0, 8.0 / math.e, 8.0 * math.e, 0.95)
+    mu, sigma = unc.lognormal_from_interval(8.0, 8.0 / math.e, 8.0 * math.e, 0.95)
     assert mu == pytest.approx(math.log(8.0))
     assert sigma == pytest.approx(1 / 1.959964, rel=1e-5)
 
 
 def test_lognormal_fit_degenerate_interval_is_a_point_mass():
-    assert eff.lognormal_from_interval(8.0, 8.0, 8.0, 0.9) == (pytest.approx(math.log(8.0)), 0.0)
+    assert unc.lognormal_from_interval(8.0, 8.0, 8.0, 0.9) == (pytest.approx(math.log(8.0)), 0.0)
 
 
 @pytest.mark.parametrize("bad", [(8.0, 9.0, 22.0, 0.9), (8.0, 2.0, 22.0, 1.0), (0.0, 0.0, 1.0, 0.9)])
 def test_lognormal_fit_rejects_bad_intervals(bad):
     with pytest.raises(ValueError):
-        eff.lognormal_from_interval(*bad)
+        unc.lognormal_from_interval(*bad)
 
 
 def _inputs(**kw):
@@ -141,15 +142,15 @@ def test_simulation_is_seeded_and_matches_its_quantiles():
 
 
 def test_split_lognormal_meets_both_ends_where_one_lognormal_cannot():
-    mu, s_lo, s_hi = eff.split_lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
+    mu, s_lo, s_hi = unc.split_lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
     assert mu == pytest.approx(math.log(8.0))
     assert math.exp(mu - 1.644854 * s_lo) == pytest.approx(2.0, rel=1e-5)
     assert math.exp(mu + 1.644854 * s_hi) == pytest.approx(22.0, rel=1e-5)
     # the symmetric fit misses both ends of this interval (about 2.4 and 26.5)
-    _, sigma = eff.lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
+    _, sigma = unc.lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
     assert math.exp(mu - 1.644854 * sigma) > 2.3 and math.exp(mu + 1.644854 * sigma) > 25.0
     # a symmetric interval gives equal halves
-    _, a, b = eff.split_lognormal_from_interval(8.0, 4.0, 16.0, 0.95)
+    _, a, b = unc.split_lognormal_from_interval(8.0, 4.0, 16.0, 0.95)
     assert a == pytest.approx(b)
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.benchmark_parity import parity as par
+from helpers.core import uncertainty as unc
 
 D = pd.Timestamp
 
@@ -54,37 +55,37 @@ def test_lag_is_zero_when_open_was_ahead():
 
 
 def test_bootstrap_median_constant_and_deterministic():
-    m, lo, hi = par.bootstrap_median([4.0, 4.0, 4.0], n_boot=50, seed=1)
+    m, lo, hi = unc.bootstrap_median([4.0, 4.0, 4.0], n_boot=50, seed=1)
     assert (m, lo, hi) == (4.0, 4.0, 4.0)
-    a = par.bootstrap_median([1, 2, 3, 10, 20], n_boot=200, seed=7)
-    b = par.bootstrap_median([1, 2, 3, 10, 20], n_boot=200, seed=7)
+    a = unc.bootstrap_median([1, 2, 3, 10, 20], n_boot=200, seed=7)
+    b = unc.bootstrap_median([1, 2, 3, 10, 20], n_boot=200, seed=7)
     assert a == b and a[0] == 3 and a[1] <= 3 <= a[2]
-    assert all(math.isnan(x) for x in par.bootstrap_median([], 10, 1))
+    assert all(math.isnan(x) for x in unc.bootstrap_median([], 10, 1))
 
 
 def test_km_median_handles_censoring():
     # no censoring: the product-limit median is the lower median of the observed times
-    assert par.km_median([1, 2, 3, 4], [False] * 4) == 2
-    assert par.km_median([5, 1, 3], [False] * 3) == 3
+    assert unc.km_median([1, 2, 3, 4], [False] * 4) == 2
+    assert unc.km_median([5, 1, 3], [False] * 3) == 3
     # hand-computed: events at 1 and 4, censorings at 2 and 3: S(1) = 3/4, S(4) = 3/4 * 0/1 = 0 -> median 4,
     # where the naive median counting the censored waits as ended would be 2.5
-    assert par.km_median([1, 2, 3, 4], [False, True, True, False]) == 4
+    assert unc.km_median([1, 2, 3, 4], [False, True, True, False]) == 4
     # S(1) = 4/5, S(3) = 4/5 * 2/3 = 0.533, S(4) = 0.533 * 1/2 = 0.267 -> 4
-    assert par.km_median([1, 2, 3, 4, 6], [False, True, False, False, True]) == 4
+    assert unc.km_median([1, 2, 3, 4, 6], [False, True, False, False, True]) == 4
     # fewer than half of the waits ended: not bounded
-    assert par.km_median([1, 5, 6], [False, True, True]) == math.inf
+    assert unc.km_median([1, 5, 6], [False, True, True]) == math.inf
     # a censoring tied with an event counts as still at risk at that time
-    assert par.km_median([2, 2], [False, True]) == 2
-    assert math.isnan(par.km_median([], []))
+    assert unc.km_median([2, 2], [False, True]) == 2
+    assert math.isnan(unc.km_median([], []))
 
 
 def test_bootstrap_km_median_interval_and_determinism():
     t, c = [1, 2, 3, 4, 6, 7, 8], [False, True, False, False, True, False, True]
-    a = par.bootstrap_km_median(t, c, n_boot=300, seed=3)
-    assert a == par.bootstrap_km_median(t, c, n_boot=300, seed=3)
-    assert a[0] == par.km_median(t, c) and a[1] <= a[0] <= a[2]
+    a = unc.bootstrap_km_median(t, c, n_boot=300, seed=3)
+    assert a == unc.bootstrap_km_median(t, c, n_boot=300, seed=3)
+    assert a[0] == unc.km_median(t, c) and a[1] <= a[0] <= a[2]
     # mostly censored data: the upper end is unbounded
-    m, lo, hi = par.bootstrap_km_median([1, 9, 9, 9], [False, True, True, True], n_boot=200, seed=1)
+    m, lo, hi = unc.bootstrap_km_median([1, 9, 9, 9], [False, True, True, True], n_boot=200, seed=1)
     assert m == math.inf and hi == math.inf
 
 

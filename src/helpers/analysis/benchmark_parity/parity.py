@@ -18,6 +18,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
+from helpers.core.uncertainty import bootstrap_km_median, bootstrap_median, km_median  # noqa: F401
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -108,61 +109,6 @@ def latest_full_year(as_of) -> int:
     """The last calendar year that ended on or before ``as_of``."""
     t = pd.Timestamp(as_of)
     return t.year if (t.month, t.day) == (12, 31) else t.year - 1
-
-
-def bootstrap_median(values: Iterable[float], n_boot: int, seed: int, level: float = 0.95) -> tuple:
-    """Median of ``values`` with a percentile bootstrap interval (resampling the values)."""
-    v = np.asarray(list(values), dtype=float)
-    if len(v) == 0:
-        return float("nan"), float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(v), size=(n_boot, len(v)))
-    meds = np.median(v[idx], axis=1)
-    a = (1 - level) / 2
-    return float(np.median(v)), float(np.quantile(meds, a)), float(np.quantile(meds, 1 - a))
-
-
-def km_median(times: Iterable[float], censored: Iterable[bool]) -> float:
-    """Kaplan-Meier median of right-censored durations: the first observed time at which the estimated
-    share still waiting drops to 0.5 or below; +inf when it never does (too many waits still running).
-
-    Treating a censored wait as if it had ended when observation stopped biases the median down; the
-    product-limit estimator uses a censored wait only while it is known to be still running. Ties: events
-    before censorings at the same time (the usual convention)."""
-    t = np.asarray(list(times), dtype=float)
-    c = np.asarray(list(censored), dtype=bool)
-    if len(t) == 0:
-        return float("nan")
-    order = np.lexsort((c, t))            # by time, events (False) before censorings
-    t, c = t[order], c[order]
-    surv, at_risk = 1.0, len(t)
-    for ti in np.unique(t):
-        here = t == ti
-        d = int((here & ~c).sum())
-        if d:
-            surv *= 1 - d / at_risk
-            if surv <= 0.5 + 1e-12:
-                return float(ti)
-        at_risk -= int(here.sum())
-    return float("inf")
-
-
-def bootstrap_km_median(times: Iterable[float], censored: Iterable[bool], n_boot: int, seed: int,
-                        level: float = 0.95) -> tuple:
-    """Kaplan-Meier median with a percentile bootstrap interval (resampling (time, censored) pairs).
-
-    Either end may be +inf: in those resamples fewer than half of the waits had ended, so the data do not
-    bound the median from above."""
-    t = np.asarray(list(times), dtype=float)
-    c = np.asarray(list(censored), dtype=bool)
-    if len(t) == 0:
-        return float("nan"), float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(t), size=(n_boot, len(t)))
-    meds = np.array([km_median(t[i], c[i]) for i in idx])
-    a = (1 - level) / 2
-    lo, hi = (float(np.quantile(meds, q, method="inverted_cdf")) for q in (a, 1 - a))
-    return km_median(t, c), lo, hi
 
 
 def gap_series(closed_steps: pd.DataFrame, open_steps: pd.DataFrame, *, start, end, freq: str = "MS") -> pd.DataFrame:

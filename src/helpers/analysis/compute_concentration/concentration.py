@@ -31,7 +31,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 __all__ = ["GUIDELINES", "ConcentrationError", "shares", "cr_n", "hhi", "hhi_bounds", "effective_number",
-           "band", "gini", "lorenz", "LayerMetrics", "layer_metrics", "split_lognormal_draws"]
+           "band", "gini", "lorenz", "LayerMetrics", "layer_metrics"]
 
 GUIDELINES = {
     # year: (moderately concentrated from, highly concentrated above), HHI points
@@ -185,27 +185,3 @@ def layer_metrics(named: Mapping[str, float] | Sequence[float], other_pct: float
     return LayerMetrics(cr1=cr_n(s, 1), cr3=cr_n(s, 3), cr5=cr_n(s, 5), hhi_low=lo, hhi_high=hi,
                         effective_n_low=effective_number(hi), effective_n_high=effective_number(lo),
                         other_pct=float(other_pct), n_named=int(s.size))
-
-
-_Z95 = 1.6448536269514722   # standard normal 95th percentile
-
-
-def split_lognormal_draws(p5, p50, p95, n: int, rng: np.random.Generator) -> np.ndarray:
-    """Draws (n x k) of k independent quantities given their 5th/50th/95th percentiles.
-
-    Each quantity is log-normal with a different spread below and above the median (a split log-normal),
-    matching the three published percentiles exactly. A quantity whose p5/p95 is missing (NaN) is held at
-    its median. The same standard-normal draw feeds both halves, so draws are continuous in the median."""
-    p5, p50, p95 = (np.asarray(v, dtype=float) for v in (p5, p50, p95))
-    if not (p5.shape == p50.shape == p95.shape) or p50.ndim != 1:
-        raise ConcentrationError("split_lognormal_draws: p5, p50 and p95 must be flat and of equal length")
-    if (p50 <= 0).any():
-        raise ConcentrationError("split_lognormal_draws: medians must be positive")
-    lo = np.where(np.isnan(p5), p50, np.clip(p5, 1e-12, None))
-    hi = np.where(np.isnan(p95), p50, p95)
-    if (lo > p50 * (1 + 1e-9)).any() or (hi < p50 * (1 - 1e-9)).any():
-        raise ConcentrationError("split_lognormal_draws: need p5 <= p50 <= p95 for every quantity")
-    s_lo = np.log(p50 / np.minimum(lo, p50)) / _Z95
-    s_hi = np.log(np.maximum(hi, p50) / p50) / _Z95
-    z = rng.standard_normal((n, p50.size))
-    return p50 * np.exp(np.where(z < 0, z * s_lo, z * s_hi))

@@ -13,6 +13,7 @@ import pandas as pd
 
 from helpers.core.errors import UserError
 from helpers.analysis.compute_concentration import concentration as conc
+from helpers.core.uncertainty import interval, split_lognormal_draws  # noqa: F401
 
 DESIGNERS = ("NVIDIA", "Google TPU", "AMD", "Amazon Trainium")
 # owner labels that are not one firm: Epoch's remainder, the unattributed gap, and the China bucket
@@ -204,7 +205,7 @@ def simulate_owners(rows: pd.DataFrame, n: int, seed: int, pooled_owners, top_n:
     Returns one row per draw: HHI bounds of ownership, the hyperscalers' joint share, the top-n named
     owners' share (re-ranked per draw) and each designer's share of the stock."""
     rng = np.random.default_rng(seed)
-    draws = conc.split_lognormal_draws(rows["h100e_p5"].to_numpy(), rows["h100e_p50"].to_numpy(),
+    draws = split_lognormal_draws(rows["h100e_p5"].to_numpy(), rows["h100e_p50"].to_numpy(),
                                        rows["h100e_p95"].to_numpy(), n, rng)
     owners_idx = pd.Index(sorted(rows["owner"].unique()))
     des_idx = pd.Index(sorted(rows["designer"].unique()))
@@ -232,12 +233,6 @@ def simulate_owners(rows: pd.DataFrame, n: int, seed: int, pooled_owners, top_n:
     for j, d in enumerate(des_idx):
         out[f"share_{d}"] = des[:, j] / total[:, 0] * 100
     return out
-
-
-def interval(x, level: float = 0.90) -> tuple[float, float]:
-    a = (1 - level) / 2
-    lo, hi = np.quantile(np.asarray(x, dtype=float), [a, 1 - a])
-    return float(lo), float(hi)
 
 
 # ------------------------------------------------------------------------------ market-share layers

@@ -29,13 +29,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from helpers.core.uncertainty import split_lognormal_from_interval
+
 LN2 = np.log(2.0)
 SECONDS_PER_HOUR = 3600.0
 
 __all__ = [
     "effective_compute", "compute_ratio", "offset_multiplier_needed", "months_of_progress",
-    "algorithmic_rate_per_year", "delay_months", "catch_up_months", "lognormal_from_interval",
-    "split_lognormal_from_interval",
+    "algorithmic_rate_per_year", "delay_months", "catch_up_months",
     "DelayInputs", "simulate_delay", "delay_summary", "band_probabilities", "tornado",
     "classify_chips", "export_status_timeline", "achieved_flop_per_gpu_hour", "implied_utilization",
     "training_cost_usd", "gpu_hours_for", "range_overlap",
@@ -125,32 +126,6 @@ def catch_up_months(ratio, halving_months, restricted_growth=1.0, algorithms_dif
 
 
 # ------------------------------------------------------------------------------------- Monte Carlo
-
-def lognormal_from_interval(central: float, low: float, high: float, level: float) -> tuple[float, float]:
-    """(mu, sigma) of a lognormal with median ``central`` whose central ``level`` interval spans about [low, high].
-
-    sigma is the mean of the two log half-widths divided by the normal quantile, so a published interval
-    that is asymmetric in logs is matched on average; low = high = central gives sigma = 0 (a point mass)."""
-    if not (0 < low <= central <= high):
-        raise ValueError(f"interval must satisfy 0 < low <= central <= high (got {low}, {central}, {high})")
-    if not (0 < level < 1):
-        raise ValueError(f"interval level must be a fraction between 0 and 1 (got {level})")
-    z = stats.norm.ppf(0.5 + level / 2.0)
-    sigma = (np.log(high) - np.log(low)) / (2.0 * z)
-    return float(np.log(central)), float(sigma)
-
-
-def split_lognormal_from_interval(central: float, low: float, high: float, level: float) -> tuple[float, float, float]:
-    """(mu, sigma_low, sigma_high) of a two-piece lognormal: median ``central`` and the central ``level``
-    interval exactly [low, high].
-
-    A published interval that is asymmetric in logs (Ho et al. 2024: 8 months, 90% CI 2-22, i.e. a factor 4
-    below and 2.75 above) cannot be met by one lognormal: the symmetric fit of ``lognormal_from_interval``
-    gives about 2.4-26.5. Below the median the log-scale is ln(central / low) / z, above it ln(high / central) / z."""
-    mu, _ = lognormal_from_interval(central, low, high, level)
-    z = stats.norm.ppf(0.5 + level / 2.0)
-    return mu, float(np.log(central / low) / z), float(np.log(high / central) / z)
-
 
 @dataclass(frozen=True)
 class DelayInputs:

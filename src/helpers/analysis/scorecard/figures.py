@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-VERDICT_ORDER = ["supported", "partly supported", "not supported", "not testable", "context only",
-                 "not evaluated"]
+from helpers.core.verdicts import SCORECARD_STATES, TESTED
+
+VERDICT_ORDER = list(SCORECARD_STATES)
 VERDICT_COLOURS = {"supported": "#2E7D32", "partly supported": "#F9A825", "not supported": "#C62828",
                    "not testable": "#9E9E9E", "context only": "#90CAF9", "not evaluated": "#AB47BC"}
 
@@ -25,7 +26,7 @@ def verdict_figure(rows: list[dict]):
     ax.set_ylim(-0.8, len(rows) - 0.2)
     ax.set_xlabel("verdict (computed in notebooks 01-03)")
     ax.set_ylabel("claim")
-    tested = [r for r in rows if r["verdict"] in ("supported", "partly supported", "not supported")]
+    tested = [r for r in rows if r["verdict"] in TESTED]
     held = [r for r in tested if r["verdict"] == "supported"]
     partly = [r for r in tested if r["verdict"] == "partly supported"]
     if tested:

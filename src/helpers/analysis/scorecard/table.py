@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.core import paths
+from helpers.core.verdicts import SCORECARD_STATES, TESTED
 
-VERDICTS = ("supported", "partly supported", "not supported", "not testable", "context only", "not evaluated")
+VERDICTS = SCORECARD_STATES
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,10 @@ def counts(rows: list[dict]) -> dict:
 def summary(rows: list[dict]) -> str:
     """A generated paragraph: how many claims hold, which do not, which were not evaluated."""
     c = counts(rows)
-    tested = [r for r in rows if r["verdict"] in ("supported", "partly supported", "not supported")]
+    tested = [r for r in rows if r["verdict"] in TESTED]
     by = lambda v: [r["claim"] for r in rows if r["verdict"] == v]  # noqa: E731
     parts = [f"Of the essay's {len(rows)} claims, {len(tested)} could be tested with the data in this run."]
-    for v in ("supported", "partly supported", "not supported"):
+    for v in TESTED:
         if by(v):
             parts.append(f"{len(by(v))} {'is' if len(by(v)) == 1 else 'are'} {v} ({', '.join(by(v))}).")
     if by("not testable"):
