@@ -104,3 +104,11 @@ def collect(nb) -> dict:
                 payload = dict(payload)
                 out[payload.pop("key")] = payload
     return out
+
+
+def record_all(entries: dict) -> None:
+    """Record every entry of ``{key: entry}`` (entries as ``make_entry`` builds them, for instance the
+    ``entries()`` of an analysis result), in order."""
+    for key, e in entries.items():
+        record(key, e["value"], low=e.get("low"), high=e.get("high"), unit=e.get("unit"),
+               claims=e.get("claims", ()), note=e.get("note"))

@@ -18,6 +18,8 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
+
+from helpers.data.arena import select_arena  # noqa: F401  (notebooks 01 and 03 share it)
 from helpers.core.uncertainty import bootstrap_km_median, bootstrap_median, km_median  # noqa: F401
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -383,19 +385,6 @@ def verdict_c4(n_orgs_recent: int, n_orgs_earlier: int, months_nth: float, *, mi
 
 
 # --------------------------------------------------------------------------------- table selection
-
-def select_arena(arena: pd.DataFrame, *, category: str = "overall", style_control: bool = True,
-                 as_of=None) -> pd.DataFrame:
-    """Arena rows for the gap series: the 2026 official leaderboard in the chosen category and style-control
-    setting; every other source in the single (overall) view it published; snapshots up to ``as_of``."""
-    off = arena["source"].eq("lmarena_official")
-    keep = (~off & arena["category"].eq("overall")) | \
-           (off & arena["category"].eq(category) & arena["style_control"].eq(style_control).fillna(False))
-    d = arena[keep]
-    if as_of is not None:
-        d = d[d["snapshot_date"] <= pd.Timestamp(as_of)]
-    return d
-
 
 def best_per_model(scores: pd.DataFrame, models: list[str], *, by: str = "benchmark") -> pd.DataFrame:
     """Best score per (measure, model) over versions/settings, for the given models (wide: one column each)."""

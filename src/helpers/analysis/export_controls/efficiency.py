@@ -30,6 +30,7 @@ import pandas as pd
 from scipy import stats
 
 from helpers.core.uncertainty import split_lognormal_from_interval
+from helpers.data.arena import select_arena
 
 LN2 = np.log(2.0)
 SECONDS_PER_HOUR = 3600.0
@@ -562,13 +563,12 @@ def arena_best_by_country(arena: pd.DataFrame, org_country: dict, countries=("US
                           max_hole_days: int = 45) -> pd.DataFrame:
     """Best Arena rating per snapshot and country, with the rating interval, in notebook 01's comparable spans.
 
-    Rows are chosen as in ``parity.select_arena`` (every source; the 2026 official board in ``category`` with
+    Rows are chosen as in ``helpers.data.arena.select_arena`` (every source; the 2026 official board in ``category`` with
     or without style control), unless ``selected`` says ``arena`` is already such a selection. Ratings are
     compared only within a snapshot of one span (scale_segment). Columns: snapshot_date, scale_segment, the
     best rating and its bounds and model per country, gap_points (leader minus follower), intervals_overlap,
     unmapped_above (a model whose organization has no country is rated above the follower's best, so the
     follower's best may be missed) and line (a new id per span and after holes over ``max_hole_days``)."""
-    from helpers.analysis.benchmark_parity.parity import select_arena
     a = (arena if selected else select_arena(arena, category=category, style_control=style_control)).copy()
     a["country"] = a["organization"].map(org_country)
     a = a.dropna(subset=["rating"])
