@@ -1,18 +1,26 @@
-# Every target bootstraps .venv itself and reinstalls only when pyproject.toml changed.
-PYTHON ?= python3.11
-VENV   := .venv
+# Every target bootstraps its virtual environment itself and reinstalls only when pyproject.toml changed.
+# Python: the first of python3.11, python3.12, python3.13 (or python3 if it is one of them) on PATH;
+# choose another with `make PYTHON=/path/to/python3.13 VENV=.venv-3.13 test`.
+SUPPORTED := python3.11 python3.12 python3.13 python3
+PYTHON ?= $(firstword $(foreach p,$(SUPPORTED),$(shell command -v $(p) >/dev/null 2>&1 && $(p) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null && echo $(p))))
+VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-16)
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: run test lab seminar data bench clean venv
+.PHONY: help run test test-fast lint format lab seminar data bench clean venv
+.DEFAULT_GOAL := help
+
+## help: list the targets with what each does
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## //' | awk -F': ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run 'make PYTHON=/path/to/python3.11'"; exit 2; }
+	@test -n "$(PYTHON)" || { echo "error: no Python 3.11, 3.12 or 3.13 on PATH; install one or run 'make PYTHON=/path/to/python3.13'"; exit 2; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -24,9 +32,23 @@ run: $(STAMP)
 	$(PY) -m helpers run --jobs $(JOBS)
 	$(PY) -m helpers reports
 
-## test: every test (unit, data, notebook runs with small parameters, browser)
+## test: every test (unit, data, kernels, notebook runs with small parameters, headless browser)
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+## test-fast: unit and data tests only, no kernels, no browser (under a minute)
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not notebook and not browser and not kernel"
+
+## lint: ruff lint and format check over src, tests, bench and the notebooks
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+## format: apply ruff's fixes and formatting (then review the diff)
+format: $(STAMP)
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
 
 ## lab: JupyterLab with the project's kernel
 lab: $(STAMP)
@@ -47,5 +69,6 @@ bench: $(STAMP)
 	$(PY) bench/collection.py
 	$(PY) bench/monte_carlo.py
 
+## clean: remove build/ (runs, site, cache)
 clean:
 	rm -rf build
