@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import importlib
 import json
+import typing
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -70,7 +71,6 @@ def _allowed(field) -> str:
             v = getattr(m, attr, None)
             if v is not None:
                 bits.append(f"{sym} {v}")
-    import typing
     ann = field.annotation
     if typing.get_origin(ann) is typing.Literal:
         bits.append("one of " + ", ".join(repr(a) for a in typing.get_args(ann)))
@@ -82,7 +82,6 @@ _TYPE_NAMES = {"date": "date (YYYY-MM-DD)", "float": "number", "int": "whole num
 
 
 def _ann_name(ann) -> str:
-    import typing
     origin, args = typing.get_origin(ann), typing.get_args(ann)
     if origin is typing.Literal:
         return "choice"

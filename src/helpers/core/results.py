@@ -1,5 +1,9 @@
 """Record a result in a notebook so the runner can collect it (a small replacement for scrapbook's glue).
 
+Why not scrapbook: it is unmaintained, and the
+collection needs less and more than it offers: JSON-safe values checked when recorded (no NaN, claim ids
+validated), intervals and units beside each value, and a Markdown line the reader sees in the report.
+
 ``record`` shows the value as a line of Markdown and attaches a machine-readable copy to the same output
 under a private MIME type. The runner reads those outputs back from the executed notebook.
 """
@@ -9,6 +13,12 @@ from __future__ import annotations
 import json
 import math
 from typing import Any, Iterable
+
+import numpy as np
+from IPython import get_ipython
+from IPython.display import display
+
+from helpers.core.text import fmt_value
 
 MIME = "application/vnd.helpers.result+json"
 _CLAIM_IDS = {f"C{i}" for i in range(1, 13)}
@@ -20,17 +30,13 @@ class ResultError(ValueError):
 
 def _json_safe(value: Any, where: str) -> Any:
     """Return ``value`` as plain JSON types, or raise ResultError naming what is not JSON-safe."""
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover
-        np = None
     if value is None or isinstance(value, (bool, str)):
         return value
-    if np is not None and isinstance(value, np.bool_):
+    if isinstance(value, np.bool_):
         return bool(value)
-    if isinstance(value, int) or (np is not None and isinstance(value, np.integer)):
+    if isinstance(value, int) or (isinstance(value, np.integer)):
         return int(value)
-    if isinstance(value, float) or (np is not None and isinstance(value, np.floating)):
+    if isinstance(value, float) or (isinstance(value, np.floating)):
         v = float(value)
         if math.isnan(v) or math.isinf(v):
             raise ResultError(f"{where}: {v} is not JSON-safe; record None for a missing value")
@@ -77,15 +83,9 @@ def make_entry(key: str, value: Any, *, low=None, high=None, unit=None, claims: 
 def record(key: str, value: Any, *, low=None, high=None, unit=None, claims: Iterable[str] = (), note=None):
     """Show ``value`` in the notebook and store it for the runner. Returns the value unchanged."""
     entry = make_entry(key, value, low=low, high=high, unit=unit, claims=claims, note=note)
-    from helpers.core.text import fmt_value
     text = f"**{key}** = {fmt_value(entry, max_items=12)}"
     if claims:
         text += f" ({', '.join(entry['claims'])})"
-    try:
-        from IPython.display import display
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        get_ipython = lambda: None  # noqa: E731
     if get_ipython() is not None:
         display({"text/markdown": text, "text/plain": text, MIME: {"key": key, **entry}}, raw=True)
     return value
