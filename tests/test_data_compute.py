@@ -8,7 +8,7 @@ import yaml
 
 from helpers import data
 from helpers.core import paths
-from helpers.data.tables import compute as spec
+from helpers.data.tables import epoch_chip_owners
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def shares():
 
 def test_owners_cover_four_designers_from_their_start_quarters(owners):
     first = owners.groupby("designer")["quarter_end"].min()
-    assert set(first.index) == set(spec.DESIGNERS)
+    assert set(first.index) == set(epoch_chip_owners.DESIGNERS)
     assert first["NVIDIA"] == pd.Timestamp("2022-03-31")
     assert first["Google TPU"] == pd.Timestamp("2023-03-31")
     assert first["AMD"] == pd.Timestamp("2024-03-31")

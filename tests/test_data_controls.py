@@ -8,7 +8,7 @@ import yaml
 
 from helpers import data
 from helpers.core import paths
-from helpers.data.tables import controls as spec
+from helpers.data.tables import epoch_costs, epoch_hardware
 
 NEEDED = ["A100", "A800", "H100", "H800", "H20", "H200", "B200", "Ascend 910B", "Ascend 910C"]
 
@@ -118,7 +118,7 @@ def test_training_costs_three_methods():
 
 def test_hardware_prices_are_tidy_rental_prices():
     p = data.load("hardware_prices")
-    assert set(p["pricing"]) <= set(spec.PRICING.values())
+    assert set(p["pricing"]) <= set(epoch_costs.PRICING.values())
     assert not p.duplicated(["hardware_model", "vendor", "price_date", "pricing"]).any()
     h100 = p[(p["chip"] == "H100") & (p["pricing"] == "on_demand")]
     assert len(h100) >= 10
@@ -127,17 +127,17 @@ def test_hardware_prices_are_tidy_rental_prices():
 
 def _fake_raw(folder):
     rows = []
-    for name in spec.CHIPS.values():
-        rows.append({c: 1.0 for c in spec.HW_COLS} | {"Hardware name": name, "Manufacturer": "X",
+    for name in epoch_hardware.CHIPS.values():
+        rows.append({c: 1.0 for c in epoch_hardware.HW_COLS} | {"Hardware name": name, "Manufacturer": "X",
                                                      "Release date": "2024-01-01", "Foundry": "TSMC"})
     (folder / "controls").mkdir(parents=True)
-    pd.DataFrame(rows).to_csv(folder / spec.HW_RAW, index=False)
+    pd.DataFrame(rows).to_csv(folder / epoch_hardware.HW_RAW, index=False)
 
 
 def test_build_without_the_raw_file_names_it(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "RAW", tmp_path / "raw")
     with pytest.raises(data.DataError, match="data/raw/controls/ml_hardware.csv is missing"):
-        spec.build_chips(paths.RAW)
+        epoch_hardware.build_chips(paths.RAW)
 
 
 def test_build_without_the_gap_table_is_a_clear_error(tmp_path, monkeypatch):
@@ -145,13 +145,13 @@ def test_build_without_the_gap_table_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "RAW", tmp_path / "raw")
     monkeypatch.setattr(paths, "DATA", tmp_path)
     with pytest.raises(data.DataError, match="chip_spec_gaps.csv is missing"):
-        spec.build_chips(paths.RAW)
+        epoch_hardware.build_chips(paths.RAW)
 
 
 def test_build_rejects_a_raw_file_without_a_needed_chip(tmp_path, monkeypatch):
     _fake_raw(tmp_path / "raw")
-    raw = pd.read_csv(tmp_path / "raw" / spec.HW_RAW)
-    raw[raw["Hardware name"] != spec.CHIPS["H800"]].to_csv(tmp_path / "raw" / spec.HW_RAW, index=False)
+    raw = pd.read_csv(tmp_path / "raw" / epoch_hardware.HW_RAW)
+    raw[raw["Hardware name"] != epoch_hardware.CHIPS["H800"]].to_csv(tmp_path / "raw" / epoch_hardware.HW_RAW, index=False)
     monkeypatch.setattr(paths, "RAW", tmp_path / "raw")
     with pytest.raises(data.DataError, match="NVIDIA H800 SXM5"):
-        spec.build_chips(paths.RAW)
+        epoch_hardware.build_chips(paths.RAW)

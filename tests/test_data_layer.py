@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from helpers import data
-from helpers.data import catalog
+from helpers.data import catalog, store
 from helpers.data import docs as datadoc
 from helpers.core import paths
 
@@ -47,12 +47,12 @@ def shares(tmp_path, monkeypatch):
     saved = dict(catalog._REGISTRY)
     catalog._REGISTRY.clear()
     catalog._REGISTRY["test_shares"] = ds
-    catalog._MEM.clear()
+    store._MEM.clear()
     data.build(["test_shares"])
     yield ds
     catalog._REGISTRY.clear()
     catalog._REGISTRY.update(saved)
-    catalog._MEM.clear()
+    store._MEM.clear()
 
 
 def corrupt(ds, text):

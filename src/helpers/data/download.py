@@ -94,8 +94,9 @@ def _reachable(url: str, timeout: float = 5.0) -> str | None:
         return f"{host}:{port} ({e.strerror or e})"
 
 
-def download_files(files: list[RawFile], mirror: str | None = None, dest: Path | None = None,
-                   out=None) -> int:
+def download_files(
+    files: list[RawFile], mirror: str | None = None, dest: Path | None = None, out=None
+) -> int:
     out = out or sys.stderr
     dest = dest or paths.RAW
     if not files:
