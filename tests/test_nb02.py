@@ -6,15 +6,25 @@ import re
 
 import pytest
 
-from helpers.analysis.compute_concentration import stack as cs
 from helpers import data
+from helpers.analysis.compute_concentration import periods as cs
 
 pytestmark = pytest.mark.notebook
 STEM = "02_compute_concentration"
-KEYS = {"hhi_cloud_latest", "hhi_foundry_latest", "hhi_compute_owners_latest", "cr3_cloud_latest",
-        "tsmc_share_latest", "nvidia_share_h100e_latest", "hyperscaler3_share_h100e_latest",
-        "top5_owner_share_h100e_latest", "us_share_cluster_h100e", "china_share_cluster_h100e",
-        "verdict_C5", "verdict_C6"}
+KEYS = {
+    "hhi_cloud_latest",
+    "hhi_foundry_latest",
+    "hhi_compute_owners_latest",
+    "cr3_cloud_latest",
+    "tsmc_share_latest",
+    "nvidia_share_h100e_latest",
+    "hyperscaler3_share_h100e_latest",
+    "top5_owner_share_h100e_latest",
+    "us_share_cluster_h100e",
+    "china_share_cluster_h100e",
+    "verdict_C5",
+    "verdict_C6",
+}
 VERDICTS = {"supported", "partly supported", "not supported", "not testable"}
 RANGED = ("hhi_cloud_latest", "hhi_foundry_latest", "hhi_compute_owners_latest")
 
@@ -26,17 +36,34 @@ def default(run_notebook):
 
 @pytest.fixture(scope="module")
 def earlier(run_notebook):
-    return run_notebook(STEM, {"as_of": "2024-12-31", "owner_quantile": "p5", "n_draws": 300,
-                               "hhi_highly_concentrated": 2500, "hhi_moderately_concentrated": 1500},
-                        name="test_nb02_earlier")
+    return run_notebook(
+        STEM,
+        {
+            "as_of": "2024-12-31",
+            "owner_quantile": "p5",
+            "n_draws": 300,
+            "hhi_highly_concentrated": 2500,
+            "hhi_moderately_concentrated": 1500,
+        },
+        name="test_nb02_earlier",
+    )
 
 
 @pytest.fixture(scope="module")
 def early_flow(run_notebook):
-    return run_notebook(STEM, {"as_of": "2023-08-15", "accelerator_basis": "last_4_quarters",
-                               "cap_other_at_smallest_named": True, "china_as_one_owner": True,
-                               "named_companies": ["NVIDIA", "TSMC", "AWS"], "control_share_pct": 75,
-                               "n_draws": 300}, name="test_nb02_early_flow")
+    return run_notebook(
+        STEM,
+        {
+            "as_of": "2023-08-15",
+            "accelerator_basis": "last_4_quarters",
+            "cap_other_at_smallest_named": True,
+            "china_as_one_owner": True,
+            "named_companies": ["NVIDIA", "TSMC", "AWS"],
+            "control_share_pct": 75,
+            "n_draws": 300,
+        },
+        name="test_nb02_early_flow",
+    )
 
 
 def _check_common(res):
@@ -46,8 +73,15 @@ def _check_common(res):
     for k in RANGED:
         e = res[k]
         assert e["low"] <= e["value"] <= e["high"], k
-    for k in ("cr3_cloud_latest", "tsmc_share_latest", "nvidia_share_h100e_latest", "us_share_cluster_h100e",
-              "china_share_cluster_h100e", "hyperscaler3_share_h100e_latest", "top5_owner_share_h100e_latest"):
+    for k in (
+        "cr3_cloud_latest",
+        "tsmc_share_latest",
+        "nvidia_share_h100e_latest",
+        "us_share_cluster_h100e",
+        "china_share_cluster_h100e",
+        "hyperscaler3_share_h100e_latest",
+        "top5_owner_share_h100e_latest",
+    ):
         assert 0 <= res[k]["value"] <= 100, k
     # the verdict's sentence carries its evidence
     assert "%" in res["verdict_C5"]["note"] and "HHI" in res["verdict_C5"]["note"]
@@ -60,11 +94,14 @@ def test_defaults(default):
     assert default["owners_quarter_latest"]["value"] == f"{cs.owner_quarter(owners):%Y-%m-%d}"
     assert default["cloud_period_latest"]["value"] <= "2025Q4"
     # hyperscalers are a subset of the top five owners, so their share cannot exceed the top-five share
-    assert default["hyperscaler3_share_h100e_latest"]["value"] <= default["top5_owner_share_h100e_latest"]["value"]
+    assert (
+        default["hyperscaler3_share_h100e_latest"]["value"]
+        <= default["top5_owner_share_h100e_latest"]["value"]
+    )
     # the cloud HHI range is the named providers' squares up to 'other as one firm': width = other**2
     e = default["hhi_cloud_latest"]
     other = float(re.search(r"unallocated ([\d.]+)%", e["note"]).group(1))
-    assert e["high"] - e["low"] == pytest.approx(other ** 2, abs=1.0)
+    assert e["high"] - e["low"] == pytest.approx(other**2, abs=1.0)
     assert default["cr3_cloud_latest"]["value"] == pytest.approx(100 - other, abs=0.01)
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from helpers.core.params import NotebookParams
-from helpers.core.params import P
+from helpers.core.params import NotebookParams, P
 
 # The names a reader may list in ``named_companies`` and where each one sits in the data:
 # layer -> the company's label in that layer's table.
@@ -32,44 +31,83 @@ COMPANY_LAYERS = {
 
 
 class Params(NotebookParams):
-    as_of: Optional[date] = P(
-        None, "the date whose calendar quarter is 'latest' (each layer uses its newest period up to it); "
-              "None: the newest quarter in which all four chip designers have complete ownership estimates",
-        unit="date", ge=date(2023, 1, 1))
+    as_of: date | None = P(
+        None,
+        "the date whose calendar quarter is 'latest' (each layer uses its newest period up to it); "
+        "None: the newest quarter in which all four chip designers have complete ownership estimates",
+        unit="date",
+        ge=date(2023, 1, 1),
+    )
     named_companies: list[str] = P(
         ["NVIDIA", "TSMC", "AWS", "Azure", "GCP"],
-        "the companies said to control compute (default: the essay's five)", unit="names")
+        "the companies said to control compute (default: the essay's five)",
+        unit="names",
+    )
     hhi_highly_concentrated: float = P(
-        1800.0, "HHI above which a market is 'highly concentrated' (2023 US Merger Guidelines: 1,800; "
-                "2010 Horizontal Merger Guidelines: 2,500)", unit="HHI points", gt=0, le=10_000)
+        1800.0,
+        "HHI above which a market is 'highly concentrated' (2023 US Merger Guidelines: 1,800; "
+        "2010 Horizontal Merger Guidelines: 2,500)",
+        unit="HHI points",
+        gt=0,
+        le=10_000,
+    )
     hhi_moderately_concentrated: float = P(
-        1000.0, "HHI from which a market is 'moderately concentrated' (2023: 1,000; 2010: 1,500)",
-        unit="HHI points", gt=0, le=10_000)
+        1000.0,
+        "HHI from which a market is 'moderately concentrated' (2023: 1,000; 2010: 1,500)",
+        unit="HHI points",
+        gt=0,
+        le=10_000,
+    )
     owner_quantile: Literal["p5", "p50", "p95"] = P(
-        "p50", "which of Epoch's ownership estimates gives the point values (5th percentile, median, 95th)",
-        unit="percentile")
+        "p50",
+        "which of Epoch's ownership estimates gives the point values (5th percentile, median, 95th)",
+        unit="percentile",
+    )
     control_share_pct: float = P(
-        50.0, "share of a layer the named companies in it must hold together to count as controlling it",
-        unit="percent", gt=0, lt=100)
-    top_n_owners: int = P(5, "how many of the largest owners of AI compute form the 'real top n'",
-                          unit="owners", ge=1, le=8)
+        50.0,
+        "share of a layer the named companies in it must hold together to count as controlling it",
+        unit="percent",
+        gt=0,
+        lt=100,
+    )
+    top_n_owners: int = P(
+        5, "how many of the largest owners of AI compute form the 'real top n'", unit="owners", ge=1, le=8
+    )
     accelerator_basis: Literal["stock", "last_4_quarters"] = P(
-        "stock", "accelerator shares from the cumulative stock (H100e owned) or from the H100e added in the "
-                 "four quarters up to the latest one", unit="choice")
+        "stock",
+        "accelerator shares from the cumulative stock (H100e owned) or from the H100e added in the "
+        "four quarters up to the latest one",
+        unit="choice",
+    )
     cap_other_at_smallest_named: bool = P(
-        False, "upper HHI bound: treat the unallocated share as firms no larger than the smallest named firm "
-               "(True) instead of as one firm (False)", unit="true/false")
+        False,
+        "upper HHI bound: treat the unallocated share as firms no larger than the smallest named firm "
+        "(True) instead of as one firm (False)",
+        unit="true/false",
+    )
     china_as_one_owner: bool = P(
-        False, "treat Epoch's 'China' owner bucket (many Chinese firms) as one firm in the owner metrics "
-               "(True) or as unallocated (False)", unit="true/false")
+        False,
+        "treat Epoch's 'China' owner bucket (many Chinese firms) as one firm in the owner metrics "
+        "(True) or as unallocated (False)",
+        unit="true/false",
+    )
     exclude_incomplete: bool = P(
-        True, "skip quarters Epoch flags as incomplete when choosing the latest ownership quarter",
-        unit="true/false")
+        True,
+        "skip quarters Epoch flags as incomplete when choosing the latest ownership quarter",
+        unit="true/false",
+    )
     clusters_standard_only: bool = P(
-        True, "use only GPU clusters flagged for Epoch's standard analysis (drops duplicates)",
-        unit="true/false")
-    n_draws: int = P(2000, "Monte Carlo draws that carry the owners' 5th-95th percentile bands into the "
-                           "metrics", unit="draws", ge=100, le=100_000)
+        True,
+        "use only GPU clusters flagged for Epoch's standard analysis (drops duplicates)",
+        unit="true/false",
+    )
+    n_draws: int = P(
+        2000,
+        "Monte Carlo draws that carry the owners' 5th-95th percentile bands into the metrics",
+        unit="draws",
+        ge=100,
+        le=100_000,
+    )
     seed: int = P(20260415, "random seed of the Monte Carlo draws", unit="seed", ge=0)
 
     @field_validator("named_companies")
@@ -89,5 +127,6 @@ class Params(NotebookParams):
         if not self.hhi_moderately_concentrated < self.hhi_highly_concentrated:
             raise ValueError(
                 f"hhi_moderately_concentrated ({self.hhi_moderately_concentrated:g}) must be below "
-                f"hhi_highly_concentrated ({self.hhi_highly_concentrated:g})")
+                f"hhi_highly_concentrated ({self.hhi_highly_concentrated:g})"
+            )
         return self

@@ -1,9 +1,9 @@
-"""Known answers for the concentration measures in helpers.analysis.compute_concentration.concentration."""
+"""Known answers for the concentration measures in helpers.analysis.compute_concentration.measures."""
 
 import numpy as np
 import pytest
 
-from helpers.analysis.compute_concentration import concentration as c
+from helpers.analysis.compute_concentration import measures as c
 from helpers.core import uncertainty as unc
 
 
@@ -52,7 +52,7 @@ def test_other_share_metrics():
     assert m.other_pct == pytest.approx(37)
     assert m.cr3 == 63 and m.cr1 == 28 and m.cr5 == 63
     assert m.hhi_low == 784 + 441 + 196
-    assert m.hhi_high == pytest.approx(1421 + 37 ** 2)
+    assert m.hhi_high == pytest.approx(1421 + 37**2)
     assert m.effective_n_high == pytest.approx(10_000 / 1421)
     assert m.effective_n_low <= m.effective_n_high
 
@@ -66,6 +66,20 @@ def test_bands_2023_and_2010():
     assert c.band(2000, *c.GUIDELINES["2010"]) == "moderately concentrated"
     with pytest.raises(c.ConcentrationError, match="below"):
         c.band(1000, 2000, 1500)
+
+
+def test_band_range_names_both_bands_only_when_they_differ():
+    assert c.band_range(1421, 2790) == "between moderately concentrated and highly concentrated"
+    assert c.band_range(5007, 5513) == "highly concentrated"
+    assert c.band_range(1421, 2790, *c.GUIDELINES["2010"]) == "between unconcentrated and highly concentrated"
+    assert c.band_range(1000, 1800) == "moderately concentrated"  # both bounds on the band's edges
+
+
+def test_max_sum_squares_of_a_capped_remainder():
+    assert c.max_sum_squares(30, None) == 900
+    assert c.max_sum_squares(30, 20) == 400 + 100
+    assert c.max_sum_squares(30, 10) == 300
+    assert c.max_sum_squares(0, 5) == 0
 
 
 def test_gini_and_lorenz():
@@ -97,6 +111,6 @@ def test_split_lognormal_matches_percentiles_and_is_seeded():
     assert np.array_equal(d1, d2)
     q = np.quantile(d1[:, 0], [0.05, 0.5, 0.95])
     assert q == pytest.approx([50, 100, 300], rel=0.03)
-    assert np.all(d1[:, 1] == 10)   # missing percentiles: held at the median
+    assert np.all(d1[:, 1] == 10)  # missing percentiles: held at the median
     with pytest.raises(ValueError, match="p5 <= p50"):
         unc.split_lognormal_draws([120.0], [100.0], [130.0], 10, np.random.default_rng(0))

@@ -25,13 +25,27 @@ Guidelines (section 5.3: above 2,500 highly, 1,500-2,500 moderately concentrated
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["GUIDELINES", "ConcentrationError", "shares", "cr_n", "hhi", "hhi_bounds", "effective_number",
-           "band", "gini", "lorenz", "LayerMetrics", "layer_metrics"]
+__all__ = [
+    "GUIDELINES",
+    "ConcentrationError",
+    "LayerMetrics",
+    "band",
+    "band_range",
+    "cr_n",
+    "effective_number",
+    "gini",
+    "hhi",
+    "hhi_bounds",
+    "layer_metrics",
+    "lorenz",
+    "max_sum_squares",
+    "shares",
+]
 
 GUIDELINES = {
     # year: (moderately concentrated from, highly concentrated above), HHI points
@@ -87,24 +101,25 @@ def hhi(share_pct: Iterable[float]) -> float:
     """Herfindahl-Hirschman index: the sum of squared percent shares (0 < HHI <= 10,000)."""
     s = _arr(share_pct, "share_pct")
     _check_shares(s)
-    return float((s ** 2).sum())
+    return float((s**2).sum())
 
 
-def _max_sum_squares(other: float, cap: float | None) -> float:
+def max_sum_squares(other: float, cap: float | None) -> float:
     """Largest sum of squares of non-negative parts of ``other`` when no part exceeds ``cap``."""
     if other <= 0:
         return 0.0
     if cap is None or cap >= other:
-        return other ** 2
+        return other**2
     if cap <= 0:
         raise ConcentrationError("cap on the size of an unnamed firm must be positive")
     k = math.floor(other / cap + _TOL)
     rest = max(other - k * cap, 0.0)
-    return k * cap ** 2 + rest ** 2
+    return k * cap**2 + rest**2
 
 
-def hhi_bounds(named_shares: Iterable[float], other_pct: float | None = None,
-               cap: float | None = None) -> tuple[float, float]:
+def hhi_bounds(
+    named_shares: Iterable[float], other_pct: float | None = None, cap: float | None = None
+) -> tuple[float, float]:
     """(low, high) HHI when part of the market is unallocated.
 
     ``other_pct`` is the unallocated share (default: 100 minus the named shares). Low: the other share is
@@ -115,8 +130,8 @@ def hhi_bounds(named_shares: Iterable[float], other_pct: float | None = None,
     if other_pct < 0:
         raise ConcentrationError(f"other_pct must be >= 0, got {other_pct}")
     _check_shares(s, other_pct)
-    base = float((s ** 2).sum())
-    return base, base + _max_sum_squares(float(other_pct), cap)
+    base = float((s**2).sum())
+    return base, base + max_sum_squares(float(other_pct), cap)
 
 
 def effective_number(hhi_value: float) -> float:
@@ -126,7 +141,9 @@ def effective_number(hhi_value: float) -> float:
     return 10_000.0 / float(hhi_value)
 
 
-def band(hhi_value: float, moderate: float = GUIDELINES["2023"][0], high: float = GUIDELINES["2023"][1]) -> str:
+def band(
+    hhi_value: float, moderate: float = GUIDELINES["2023"][0], high: float = GUIDELINES["2023"][1]
+) -> str:
     """'highly concentrated' (HHI > high), 'moderately concentrated' (moderate <= HHI <= high) or
     'unconcentrated' (HHI < moderate)."""
     if not moderate < high:
@@ -136,6 +153,17 @@ def band(hhi_value: float, moderate: float = GUIDELINES["2023"][0], high: float 
     if hhi_value >= moderate:
         return "moderately concentrated"
     return "unconcentrated"
+
+
+def band_range(
+    hhi_low: float,
+    hhi_high: float,
+    moderate: float = GUIDELINES["2023"][0],
+    high: float = GUIDELINES["2023"][1],
+) -> str:
+    """The band of an HHI range: one band when both bounds fall in it, else 'between <low band> and <high band>'."""
+    b1, b2 = band(hhi_low, moderate, high), band(hhi_high, moderate, high)
+    return b1 if b1 == b2 else f"between {b1} and {b2}"
 
 
 def lorenz(sizes: Iterable[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -152,7 +180,7 @@ def lorenz(sizes: Iterable[float]) -> tuple[np.ndarray, np.ndarray]:
 def gini(sizes: Iterable[float]) -> float:
     """Gini coefficient of ``sizes`` (0 = all equal, (n-1)/n = one unit holds everything)."""
     x, y = lorenz(sizes)
-    area = np.sum((y[1:] + y[:-1]) / 2.0 * np.diff(x))   # area under the Lorenz curve (trapezoids)
+    area = np.sum((y[1:] + y[:-1]) / 2.0 * np.diff(x))  # area under the Lorenz curve (trapezoids)
     return float(1.0 - 2.0 * area)
 
 
@@ -163,8 +191,8 @@ class LayerMetrics:
     cr5: float
     hhi_low: float
     hhi_high: float
-    effective_n_low: float    # from hhi_high
-    effective_n_high: float   # from hhi_low
+    effective_n_low: float  # from hhi_high
+    effective_n_high: float  # from hhi_low
     other_pct: float
     n_named: int
 
@@ -172,8 +200,9 @@ class LayerMetrics:
         return dict(self.__dict__)
 
 
-def layer_metrics(named: Mapping[str, float] | Sequence[float], other_pct: float | None = None,
-                  cap: float | None = None) -> LayerMetrics:
+def layer_metrics(
+    named: Mapping[str, float] | Sequence[float], other_pct: float | None = None, cap: float | None = None
+) -> LayerMetrics:
     """CR1/CR3/CR5, HHI bounds and effective-number bounds of one layer from its named shares (percent)."""
     vals = list(named.values()) if isinstance(named, Mapping) else list(named)
     s = _arr(vals, "named shares")
@@ -182,6 +211,14 @@ def layer_metrics(named: Mapping[str, float] | Sequence[float], other_pct: float
     if other_pct is None:
         other_pct = max(100.0 - s.sum(), 0.0)
     lo, hi = hhi_bounds(s, other_pct, cap)
-    return LayerMetrics(cr1=cr_n(s, 1), cr3=cr_n(s, 3), cr5=cr_n(s, 5), hhi_low=lo, hhi_high=hi,
-                        effective_n_low=effective_number(hi), effective_n_high=effective_number(lo),
-                        other_pct=float(other_pct), n_named=int(s.size))
+    return LayerMetrics(
+        cr1=cr_n(s, 1),
+        cr3=cr_n(s, 3),
+        cr5=cr_n(s, 5),
+        hhi_low=lo,
+        hhi_high=hi,
+        effective_n_low=effective_number(hi),
+        effective_n_high=effective_number(lo),
+        other_pct=float(other_pct),
+        n_named=int(s.size),
+    )

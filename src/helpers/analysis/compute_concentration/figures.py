@@ -1,0 +1,237 @@
+"""Notebook 02's figures. Each takes an analysis result, draws, titles it with the finding (from the
+numbers), labels the axes with units and adds the source caption; none saves or shows."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from helpers.analysis.compute_concentration.layers import high_how
+from helpers.core import plots
+from helpers.core.text import noun
+
+__all__ = [
+    "SOURCE_CLUSTERS",
+    "SOURCE_OWNERS",
+    "SOURCE_SHARES",
+    "clusters_countries",
+    "hhi_over_time",
+    "hhi_ranges",
+    "layer_shares",
+]
+
+SOURCE_OWNERS = "Data: Epoch AI, AI Chip Owners (CC BY 4.0)"
+SOURCE_SHARES = (
+    "Data: Synergy Research Group (cloud), TrendForce (foundry), via cited releases "
+    "(data/sources/compute.yaml)"
+)
+SOURCE_CLUSTERS = "Data: Epoch AI, GPU Clusters (CC BY 4.0)"
+COLOUR_ALIAS = {"Google TPU": "Google", "Amazon Trainium": "Amazon"}
+
+
+def _layer(label: str) -> str:
+    """'Cloud (2025Q4)' -> 'Cloud'."""
+    return label.split(" (")[0]
+
+
+def layer_shares(tr) -> Figure:
+    """One panel per layer: each company's share over time, the named companies drawn thick; dotted lines
+    where an Epoch designer series starts (``trends.Trends``)."""
+    acc, fou, clo, own = tr.leaders.values()
+    title = (
+        f"Leaders at the latest period: {acc['company']} {acc['share_pct']:.0f}% of accelerator stock, "
+        f"{fou['company']} {fou['share_pct']:.0f}% of foundry,\n{clo['company']} {clo['share_pct']:.0f}% of "
+        f"cloud, {own['company']} {own['share_pct']:.0f}% of AI compute owned"
+    )
+    marks = tr.marks
+    fig, axes = plt.subplots(2, 2, figsize=(12, 8), sharey=False)
+    for ax, (name, df) in zip(axes.flat, tr.panels.items()):
+        order = df.groupby("company")["share_pct"].max().sort_values(ascending=False).index
+        for comp in order:
+            g = df[df["company"] == comp].sort_values("x")
+            hl = comp in tr.highlight
+            ax.plot(
+                g["x"],
+                g["share_pct"],
+                marker="o",
+                ms=3 if hl else 2,
+                lw=2.4 if hl else 1.0,
+                color=plots.colour(COLOUR_ALIAS.get(comp, comp)),
+                alpha=1 if hl else 0.6,
+                label=comp,
+            )
+        ax.set_title(name, fontsize=10, loc="left", pad=14 if marks else 6)
+        for x, label in marks.get(name, []):
+            ax.axvline(x, color="#444444", lw=1, ls=":", zorder=1)
+            ax.annotate(
+                label,
+                (x, 1.0),
+                xycoords=("data", "axes fraction"),
+                xytext=(2, 2),
+                textcoords="offset points",
+                fontsize=7,
+                color="#444444",
+                ha="left",
+                va="bottom",
+            )
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.set_ylabel("share (%)")
+        ax.set_ylim(0, min(100, df["share_pct"].max() * 1.15 + 2))
+        ax.legend(fontsize=7, ncol=2, frameon=False)
+    for ax in axes.flat[len(tr.panels) :]:
+        ax.set_visible(False)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    fig.tight_layout()
+    plots.caption(
+        fig,
+        SOURCE_OWNERS + ". " + SOURCE_SHARES + ". Shares of listed firms only; the rest of each market "
+        "is unallocated."
+        + (
+            f" Dotted lines: Epoch's H100e series begin there ({'; '.join(tr.starts['label'])}); "
+            "shares jump at them because of coverage."
+            if len(tr.starts)
+            else ""
+        ),
+    )
+    return fig
+
+
+def hhi_ranges(conc) -> Figure:
+    """Horizontal HHI range per layer (low..high, point at the low bound) on the guideline bands
+    (``layers.Concentration``)."""
+    moderate, high = conc.P.hhi_moderately_concentrated, conc.P.hhi_highly_concentrated
+    t = conc.hhi_table
+    main4 = t[~t["layer"].str.contains("cross-check")].sort_values("hhi_low")
+    most, least = main4.iloc[-1], main4.iloc[0]
+    n_high = int((main4["hhi_low"] > high).sum())
+    title = (
+        f"{n_high} of {len(main4)} layers {noun(n_high, 'is', 'are')} highly concentrated even at the low bound;"
+        f"\nmost: {_layer(most['layer'])} (HHI ≥ {most['hhi_low']:,.0f}), least: {_layer(least['layer'])} "
+        f"(HHI ≥ {least['hhi_low']:,.0f})"
+    )
+    table = t.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(table) + 1.8))
+    ax.axvspan(0, moderate, color=plots.BAND_COLOURS["low"], zorder=0)
+    ax.axvspan(moderate, high, color=plots.BAND_COLOURS["moderate"], zorder=0)
+    ax.axvspan(high, 10_000, color=plots.BAND_COLOURS["high"], zorder=0)
+    y = np.arange(len(table))
+    ax.hlines(y, table["hhi_low"], table["hhi_high"], lw=6, color="#555555")
+    ax.plot(table["hhi_low"], y, "o", color="black")
+    for yi, (_, r) in zip(y, table.iterrows()):
+        lo_t, hi_t = f"{r['hhi_low']:,.0f}", f"{r['hhi_high']:,.0f}"
+        ax.text(r["hhi_high"] + 80, yi, lo_t if lo_t == hi_t else f"{lo_t}–{hi_t}", va="center", fontsize=8)
+    ax.set_yticks(y, table["layer"])
+    ax.set_xlim(0, 10_000)
+    ax.set_xlabel(
+        "Herfindahl-Hirschman index (HHI points; bar = unallocated share as many tiny firms .. as one firm)"
+    )
+    ax.legend(
+        handles=[
+            Patch(color=plots.BAND_COLOURS[k], label=lab)
+            for k, lab in (
+                ("low", f"unconcentrated (< {moderate:,.0f})"),
+                ("moderate", f"moderately concentrated ({moderate:,.0f}–{high:,.0f})"),
+                ("high", f"highly concentrated (> {high:,.0f})"),
+            )
+        ],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncol=3,
+        frameon=False,
+        fontsize=8,
+    )
+    ax.set_ylim(-0.6, len(table) - 0.4)
+    ax.set_title(title, pad=28)
+    plots.caption(
+        fig,
+        SOURCE_OWNERS + "; " + SOURCE_SHARES + "; TechInsights (GPU units). Bands: "
+        f"moderate from {moderate:,.0f}, high above {high:,.0f} HHI points.",
+    )
+    return fig
+
+
+def hhi_over_time(tr) -> Figure:
+    """HHI range per period of cloud, foundry and AI compute owners on the bands (``layers.HHITrend``)."""
+    P = tr.P
+    high = P.hhi_highly_concentrated
+    fig, ax = plt.subplots(figsize=(10, 5))
+    ax.axhspan(high, 10_000, color=plots.BAND_COLOURS["high"], zorder=0)
+    ax.axhspan(P.hhi_moderately_concentrated, high, color=plots.BAND_COLOURS["moderate"], zorder=0)
+    cols = {
+        "Cloud (Synergy)": plots.colour("AWS"),
+        "Foundry (TrendForce)": plots.colour("TSMC"),
+        "AI compute owners (Epoch)": plots.colour("closed"),
+    }
+    how = high_how(P.cap_other_at_smallest_named)
+    for lab, g in tr.over.groupby("layer"):
+        g = g.sort_values("x")
+        ax.fill_between(g["x"], g["hhi_low"], g["hhi_high"], alpha=0.25, color=cols[lab], lw=0)
+        ax.plot(
+            g["x"],
+            g["hhi_low"],
+            marker="o",
+            ms=3,
+            color=cols[lab],
+            label=f"{lab}: low bound (band up to the unallocated share {how})",
+        )
+    ax.set_ylim(0, 10_000)
+    ax.set_ylabel("HHI (points)")
+    ax.set_xlabel("period end")
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    for x_start in tr.starts["quarter_end"]:  # the owners' line changes coverage there (see section 1)
+        ax.axvline(x_start, color="#444444", lw=1, ls=":", zorder=1)
+    first, last = tr.cloud_ends
+    f_min = tr.foundry_min
+    ax.set_title(
+        f"Cloud HHI (low bound) went from {first['hhi_low']:,.0f} ({first['x']:%Y-%m}) to "
+        f"{last['hhi_low']:,.0f} ({last['x']:%Y-%m});\nfoundry "
+        f"{'stays above' if f_min > high else 'does not stay above'} the {high:,.0f} line "
+        f"(lowest low bound {f_min:,.0f})"
+    )
+    plots.caption(
+        fig,
+        SOURCE_OWNERS + "; " + SOURCE_SHARES + ". Periods with fewer than three named firms are not "
+        "drawn."
+        + (
+            f" Dotted lines: new chip series enter Epoch's owner data ({'; '.join(tr.starts['label'])})."
+            if len(tr.starts)
+            else ""
+        ),
+    )
+    return fig
+
+
+def clusters_countries(cl) -> Figure:
+    """Left: recorded cluster capacity by country; right: the owners' Lorenz curve (``clusters.Clusters``)."""
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5), gridspec_kw={"width_ratios": [1.3, 1]})
+    top_c = cl.countries.head(8)
+    colours = {"United States": plots.colour("US"), "China": plots.colour("China")}
+    axes[0].barh(
+        top_c.index[::-1],
+        top_c["share_pct"][::-1],
+        color=[colours.get(c, plots.colour("Other")) for c in top_c.index[::-1]],
+    )
+    axes[0].set_xlabel("share of cluster capacity (% of H100e)")
+    axes[0].set_title(
+        f"The US holds {cl.us[0]:.0f}% of recorded cluster capacity, China {cl.china[0]:.0f}%", fontsize=11
+    )
+    x, y = cl.lorenz
+    axes[1].plot([0, 1], [0, 1], ls="--", color="#999999", lw=1)
+    axes[1].plot(x, y, color=plots.colour("closed"), lw=2)
+    axes[1].set_xlabel("cumulative share of owners (smallest first)")
+    axes[1].set_ylabel("cumulative share of capacity")
+    axes[1].set_title(
+        f"{len(cl.capacity)} owners: Gini {cl.gini:.2f}; top 10 hold {cl.top10_pct:.0f}%", fontsize=11
+    )
+    plots.caption(
+        fig,
+        SOURCE_CLUSTERS
+        + f". {len(cl.cl)} clusters operational by {cl.q:%Y-%m-%d}"
+        + (", Epoch standard-analysis set" if cl.standard_only else ", all recorded clusters")
+        + ".",
+    )
+    return fig
