@@ -27,6 +27,7 @@ from helpers.analysis.compute_concentration import (
     verdicts,
 )
 from helpers.analysis.compute_concentration.inputs import Inputs, load_inputs
+from helpers.core.results import make_entry
 from helpers.core.verdicts import Verdict
 
 __all__ = [
@@ -101,7 +102,7 @@ class Analysis:
             **self.clusters.entries(),
         }
         for v in (self.c5, self.c6):
-            out[v.key] = {"value": v.value, "claims": [v.claim], "note": v.reason}
+            out[v.key] = make_entry(v.key, v.value, claims=[v.claim], note=v.reason)
         return out
 
 

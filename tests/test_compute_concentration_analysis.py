@@ -1,0 +1,207 @@
+"""Notebook 02's analysis on the shipped data, without a kernel: the recorded values, the verdicts and the
+prose under the default parameters and under the parameter sets the notebook runs used to check."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from helpers import data
+from helpers.analysis import compute_concentration as cc
+from helpers.analysis.compute_concentration.params import Params
+from helpers.core.params import ParamError, validate
+from helpers.core.verdicts import NOT_SUPPORTED, NOT_TESTABLE, PARTLY, VERDICTS
+
+KEYS = {
+    "owners_quarter_latest",
+    "cloud_period_latest",
+    "foundry_period_latest",
+    "hhi_cloud_latest",
+    "hhi_foundry_latest",
+    "hhi_compute_owners_latest",
+    "cr3_cloud_latest",
+    "tsmc_share_latest",
+    "nvidia_share_h100e_latest",
+    "hyperscaler3_share_h100e_latest",
+    "top5_owner_share_h100e_latest",
+    "us_share_cluster_h100e",
+    "china_share_cluster_h100e",
+    "verdict_C5",
+    "verdict_C6",
+}
+RANGED = ("hhi_cloud_latest", "hhi_foundry_latest", "hhi_compute_owners_latest")
+SHARES = (
+    "cr3_cloud_latest",
+    "tsmc_share_latest",
+    "nvidia_share_h100e_latest",
+    "us_share_cluster_h100e",
+    "china_share_cluster_h100e",
+    "hyperscaler3_share_h100e_latest",
+    "top5_owner_share_h100e_latest",
+)
+
+EARLIER = {
+    "as_of": "2024-12-31",
+    "owner_quantile": "p5",
+    "n_draws": 300,
+    "hhi_highly_concentrated": 2500,
+    "hhi_moderately_concentrated": 1500,
+}
+EARLY_FLOW = {
+    "as_of": "2023-08-15",
+    "accelerator_basis": "last_4_quarters",
+    "cap_other_at_smallest_named": True,
+    "china_as_one_owner": True,
+    "named_companies": ["NVIDIA", "TSMC", "AWS"],
+    "control_share_pct": 75,
+    "n_draws": 300,
+}
+
+
+def run(values: dict) -> cc.Analysis:
+    P = validate(Params, values, notebook="02_compute_concentration")
+    return cc.analyze(P, cc.load_inputs(P))
+
+
+@pytest.fixture(scope="module")
+def default():
+    return run({})
+
+
+@pytest.fixture(scope="module")
+def earlier():
+    return run(EARLIER)
+
+
+@pytest.fixture(scope="module")
+def early_flow():
+    return run(EARLY_FLOW)
+
+
+def check_common(a: cc.Analysis) -> dict:
+    res = a.entries()
+    assert set(res) == KEYS
+    assert res["verdict_C5"]["value"] in VERDICTS
+    assert res["verdict_C6"]["value"] == NOT_TESTABLE
+    for k in RANGED:
+        assert res[k]["low"] <= res[k]["value"] <= res[k]["high"], k
+    for k in SHARES:
+        assert 0 <= res[k]["value"] <= 100, k
+    assert "%" in res["verdict_C5"]["note"] and "HHI" in res["verdict_C5"]["note"]
+    return res
+
+
+def test_defaults(default):
+    res = check_common(default)
+    # default 'latest' = newest quarter with all four designers complete (Epoch's 2026Q1 is incomplete)
+    assert (
+        res["owners_quarter_latest"]["value"]
+        == f"{cc.periods.owner_quarter(data.load('compute_owners')):%Y-%m-%d}"
+    )
+    assert res["cloud_period_latest"]["value"] <= "2025Q4"
+    # the hyperscalers are a subset of the top five owners, so their share cannot exceed the top-five share
+    assert res["hyperscaler3_share_h100e_latest"]["value"] <= res["top5_owner_share_h100e_latest"]["value"]
+    # the cloud HHI range is the named providers' squares up to 'other as one firm': width = other**2
+    e = res["hhi_cloud_latest"]
+    other = float(re.search(r"unallocated ([\d.]+)%", e["note"]).group(1))
+    assert e["high"] - e["low"] == pytest.approx(other**2, abs=1.0)
+    assert res["cr3_cloud_latest"]["value"] == pytest.approx(100 - other, abs=0.01)
+    # every layer is controlled by the named companies, but cloud and ownership are not highly concentrated
+    assert default.c5.value == PARTLY
+    assert set(default.named.layers_checked) == {"accelerators", "foundry", "cloud", "owners"}
+    assert (default.named.joint >= 50).all()
+
+
+def test_earlier_as_of_uses_earlier_quarters(default, earlier):
+    res, dres = check_common(earlier), default.entries()
+    assert res["owners_quarter_latest"]["value"] == "2024-12-31"
+    assert (
+        res["cloud_period_latest"]["value"] <= "2024Q4" and res["foundry_period_latest"]["value"] <= "2024Q4"
+    )
+    assert res["cloud_period_latest"]["value"] < dres["cloud_period_latest"]["value"]
+    # the verdict note states the 2010 band threshold that was used
+    assert "2,500" in res["verdict_C5"]["note"]
+    assert "newest up to as_of 2024-12-31" in cc.text.periods(earlier.inputs)
+    assert "at the p5 estimates" in cc.text.concentration(earlier.concentration)
+    assert earlier.concentration.P.hhi_highly_concentrated == 2500
+
+
+def test_early_flow_parameters(default, early_flow):
+    res = check_common(early_flow)
+    assert res["owners_quarter_latest"]["value"] == "2023-09-30"
+    assert res["foundry_period_latest"]["value"] == "2023Q1"
+    # a flow basis has no Monte Carlo band for NVIDIA's share, and the prose gives none
+    assert "low" not in res["nvidia_share_h100e_latest"]
+    assert "90% band" not in cc.text.concentration(early_flow.concentration).split("**Foundry")[0]
+    # fewer clusters were operational in 2023 than at the default quarter
+    assert res["us_share_cluster_h100e"]["note"] != default.entries()["us_share_cluster_h100e"]["note"]
+    assert "75%" in res["verdict_C5"]["note"]
+    # China counted as one owner: only Other and Unattributed are pooled; the cap lowers the upper bounds
+    assert early_flow.concentration.pooled == ("Other", "Unattributed")
+    assert "as firms no larger than the smallest named one" in res["hhi_cloud_latest"]["note"]
+    # AWS is the only named cloud, so neither cloud nor ownership is controlled at 75%
+    assert early_flow.c5.value == NOT_SUPPORTED
+
+
+def test_naming_more_owners_changes_the_prose_not_the_numbers(default):
+    more = run({"named_companies": ["NVIDIA", "TSMC", "AWS", "Azure", "GCP", "Meta", "Oracle"]})
+    assert more.concentration.entries() == default.concentration.entries()
+    txt = cc.text.named_companies(more.named)
+    assert "All of them are on the essay's list." in txt
+    assert "CoreWeave" in txt and "are not named by the essay." in txt
+    assert "Of these, Meta and Oracle are not on the essay's list." in cc.text.named_companies(default.named)
+    assert more.c5.reason.endswith("hold 73% (69–78%).")
+
+
+def test_the_strict_scenario_gives_not_supported():
+    a = run({"hhi_highly_concentrated": 2500, "hhi_moderately_concentrated": 1500, "control_share_pct": 75})
+    assert a.c5.value == NOT_SUPPORTED
+    assert cc.text.verdict(a.c5).startswith("**Verdict C5: not supported.** C5 is not supported: ")
+
+
+def test_prose_of_the_default_run(default):
+    assert cc.text.data_summary(default.inputs).startswith("Ownership estimates: ")
+    assert "as_of not set" in cc.text.periods(default.inputs)
+    cov = cc.text.coverage(default.trends)
+    assert cov.startswith("**Coverage changes, not market changes.**") and "TPUs from 2023Q1" in cov
+    conc = cc.text.concentration(default.concentration)
+    assert (
+        "(between moderately concentrated and highly concentrated)" in conc
+    )  # the cloud range spans two bands
+    assert "pooled buckets (Other, Unattributed, China)" in conc
+    assert "the cloud low bound went from" in cc.text.hhi_over_time(default.hhi_trend)
+    assert "Gini" in cc.text.clusters(default.clusters)
+    assert re.search(
+        r"the widest HHI range is [\d,]+ points, for cloud\.$", cc.text.limitations(default.concentration)
+    )
+
+
+def test_figures_state_their_findings(default):
+    figs = {
+        "layer_shares": cc.figures.layer_shares(default.trends),
+        "hhi_ranges": cc.figures.hhi_ranges(default.concentration),
+        "hhi_over_time": cc.figures.hhi_over_time(default.hhi_trend),
+        "clusters_countries": cc.figures.clusters_countries(default.clusters),
+    }
+    try:
+        assert figs["layer_shares"]._suptitle.get_text().startswith("Leaders at the latest period: NVIDIA")
+        assert figs["hhi_ranges"].axes[0].get_title().startswith("2 of 4 layers are highly concentrated")
+        assert "Cloud HHI (low bound) went from" in figs["hhi_over_time"].axes[0].get_title()
+        assert figs["clusters_countries"].axes[0].get_title().startswith("The US holds 80%")
+        for f in figs.values():  # every figure carries a source caption
+            assert any(t.get_text().startswith("Data: ") for t in f.texts)
+    finally:
+        for f in figs.values():
+            plt.close(f)
+
+
+def test_bad_parameters_are_named():
+    with pytest.raises(ParamError, match="named_companies"):
+        validate(Params, {"named_companies": ["Intel"]}, notebook="02_compute_concentration")
+    with pytest.raises(ParamError, match="hhi_moderately_concentrated"):
+        validate(Params, {"hhi_moderately_concentrated": 3000}, notebook="02_compute_concentration")
