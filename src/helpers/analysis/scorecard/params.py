@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
-from helpers.core.params import NotebookParams
-from helpers.core.params import P
+from helpers.core.params import NotebookParams, P
 
 
 class Params(NotebookParams):
-    results_file: Optional[str] = P(
-        None, "a results.json to read when the notebook is opened by hand; None = the runner's results "
-        "(or the last default run)", unit="path")
+    results_file: str | None = P(
+        None,
+        "a results.json to read when the notebook is opened by hand; None = the runner's results "
+        "(or the last default run)",
+        unit="path",
+    )
