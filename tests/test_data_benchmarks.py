@@ -6,8 +6,15 @@ import pytest
 
 from helpers import data
 
-NAMES = ["models", "capabilities", "benchmark_scores", "arena", "artificial_analysis", "arena_open_overrides",
-         "aa_name_map"]
+NAMES = [
+    "models",
+    "capabilities",
+    "benchmark_scores",
+    "arena",
+    "artificial_analysis",
+    "arena_open_overrides",
+    "aa_name_map",
+]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -22,22 +29,40 @@ def test_table_validates_and_documents_every_column(name):
 
 def test_models_contract_and_known_rows():
     m = data.load("models").set_index("model")
-    for col in ["organization", "country", "countries", "publication_date", "domain", "accessibility", "open_weights",
-                "parameters", "training_compute_flop", "compute_confidence", "training_cost_2023_usd", "frontier_model"]:
+    for col in [
+        "organization",
+        "country",
+        "countries",
+        "publication_date",
+        "domain",
+        "accessibility",
+        "open_weights",
+        "parameters",
+        "training_compute_flop",
+        "compute_confidence",
+        "training_cost_2023_usd",
+        "frontier_model",
+    ]:
         assert col in m.columns
     assert set(m["accessibility"].dropna()) <= {"open weights", "API", "hosted", "unreleased"}
     assert (m["open_weights"] == m["accessibility"].eq("open weights").fillna(False)).all()
     # Epoch AI: GPT-4.5 is API-only with 3.8e26 FLOP; DeepSeek-V4-Pro (2026-04-24) open weights, 9.702e24 FLOP
-    assert m.loc["GPT-4.5", "accessibility"] == "API" and m.loc["GPT-4.5", "training_compute_flop"] == pytest.approx(3.8e26)
+    assert m.loc["GPT-4.5", "accessibility"] == "API" and m.loc[
+        "GPT-4.5", "training_compute_flop"
+    ] == pytest.approx(3.8e26)
     v4 = m.loc["DeepSeek-V4-Pro"]
-    assert v4["open_weights"] and v4["country"] == "China" and v4["publication_date"] == pd.Timestamp("2026-04-24")
+    assert (
+        v4["open_weights"]
+        and v4["country"] == "China"
+        and v4["publication_date"] == pd.Timestamp("2026-04-24")
+    )
     assert v4["training_compute_flop"] == pytest.approx(9.702e24)
     # primary country is the first listed; all countries kept without duplicates
     multi = m[m["countries"].str.contains(";", na=False)]
     assert len(multi) > 10
     assert (multi["countries"].str.split(";").str[0] == multi["country"]).all()
     assert not multi["countries"].str.split(";").apply(lambda x: len(x) != len(set(x))).any()
-    assert m["publication_date"].max() >= pd.Timestamp("2026-07-01")       # newest notable copy runs to 2026-07
+    assert m["publication_date"].max() >= pd.Timestamp("2026-07-01")  # newest notable copy runs to 2026-07
     assert m["frontier_model"].sum() >= 100
 
 
@@ -56,8 +81,14 @@ def test_capabilities_collapse_and_anchors():
 
 def test_benchmark_scores_long_form():
     b = data.load("benchmark_scores")
-    assert {"gpqa_diamond", "math_level_5", "otis_mock_aime_2024_2025", "frontiermath", "swe_bench_verified",
-            "mmlu"} == set(b["benchmark"])
+    assert {
+        "gpqa_diamond",
+        "math_level_5",
+        "otis_mock_aime_2024_2025",
+        "frontiermath",
+        "swe_bench_verified",
+        "mmlu",
+    } == set(b["benchmark"])
     assert b["score"].between(0, 1).all()
     own = b[b["own_run"]]
     assert (own["evaluator"] == "Epoch AI").all() and own["stderr"].notna().mean() > 0.9
@@ -83,8 +114,10 @@ def test_arena_open_flag_overrides_and_segments():
     assert len(qmax) > 0 and qmax["open_weights_licence"].all() and (~qmax["open_weights"]).all()
     released = a[a["model"].str.lower() == "llama-4-maverick-17b-128e-instruct"]
     assert released["open_weights"].all()
-    assert set(a.loc[a["source"] == "lmarena_official", "scale_segment"]) == {"official_2026_default",
-                                                                             "official_2026_style_control"}
+    assert set(a.loc[a["source"] == "lmarena_official", "scale_segment"]) == {
+        "official_2026_default",
+        "official_2026_style_control",
+    }
     assert (a.loc[a["scale_segment"] == "official_2026_style_control", "style_control"]).all()
     assert a["snapshot_date"].min() == pd.Timestamp("2023-05-08")
     assert a["snapshot_date"].max() == pd.Timestamp("2026-08-19")

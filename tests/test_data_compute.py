@@ -45,7 +45,7 @@ def test_single_owner_designs(owners):
 
 def test_cumulative_stock_never_falls(owners):
     for (d, o), g in owners.groupby(["designer", "owner"]):
-        if o in ("Unattributed", "xAI"):      # residual / deployment counts, not cumulative model outputs
+        if o in ("Unattributed", "xAI"):  # residual / deployment counts, not cumulative model outputs
             continue
         s = g.sort_values("quarter_end")["h100e_p50"]
         assert (s.diff().dropna() >= 0).all(), (d, o)
@@ -83,7 +83,7 @@ def test_top_hyperscalers_match_epochs_published_statement(owners):
 def test_clusters_ids_flag_and_countries(clusters):
     assert clusters["cluster_id"].is_unique
     std = clusters[clusters["standard_analysis"]]
-    assert len(std) == 482                      # Epoch's standard-analysis set in the 2025-12 snapshot
+    assert len(std) == 482  # Epoch's standard-analysis set in the 2025-12 snapshot
     assert set(std["status"]) == {"Existing"}
     assert "United States of America" not in set(clusters["country"].dropna())
     cap = std.groupby("country")["h100e"].sum()
@@ -94,7 +94,10 @@ def test_clusters_ids_flag_and_countries(clusters):
 def test_market_shares_one_series_per_layer(shares):
     assert shares.groupby("layer")["analyst"].nunique().eq(1).all()
     assert dict(shares.groupby("layer")["analyst"].first()) == {
-        "cloud": "Synergy Research Group", "foundry": "TrendForce", "data-center GPU": "TechInsights"}
+        "cloud": "Synergy Research Group",
+        "foundry": "TrendForce",
+        "data-center GPU": "TechInsights",
+    }
     assert shares.groupby(["layer", "period"])["share_pct"].sum().le(100.5).all()
 
 
@@ -125,4 +128,6 @@ def test_every_source_is_cited_and_verified(shares):
 def test_raw_urls_are_official():
     for name in ("compute_owners", "gpu_clusters"):
         for raw in data.get(name).raw:
-            assert raw.url.startswith(("https://epoch.ai/", "https://raw.githubusercontent.com/epoch-research/")), raw.url
+            assert raw.url.startswith(
+                ("https://epoch.ai/", "https://raw.githubusercontent.com/epoch-research/")
+            ), raw.url

@@ -24,8 +24,15 @@ def rules():
 
 
 def test_tables_validate():
-    names = ["chips", "chip_spec_gaps", "export_controls", "trend_estimates", "training_costs", "hardware_prices",
-             "reported_training_runs"]
+    names = [
+        "chips",
+        "chip_spec_gaps",
+        "export_controls",
+        "trend_estimates",
+        "training_costs",
+        "hardware_prices",
+        "reported_training_runs",
+    ]
     assert data.validate_all(names) == []
 
 
@@ -35,12 +42,16 @@ def test_chips_cover_the_rules_subjects(chips):
 
 def test_china_variants_keep_the_h100_throughput_but_not_its_link(chips):
     # Epoch AI: H100 SXM and H800 SXM 989 TFLOP/s dense BF16, same TPP; the H800's NVLink was cut
-    assert chips.loc["H800", "dense_bf16_tflops"] == pytest.approx(chips.loc["H100", "dense_bf16_tflops"], rel=0.001)
+    assert chips.loc["H800", "dense_bf16_tflops"] == pytest.approx(
+        chips.loc["H100", "dense_bf16_tflops"], rel=0.001
+    )
     assert chips.loc["H800", "tpp"] == chips.loc["H100", "tpp"] == pytest.approx(15832)
     assert chips.loc["H800", "interconnect_gb_s"] < 600 <= chips.loc["H100", "interconnect_gb_s"]
     assert chips.loc["A800", "interconnect_gb_s"] < 600 <= chips.loc["A100", "interconnect_gb_s"]
     # the essay's H100 vs H200 comparison: equal dense throughput
-    assert chips.loc["H200", "dense_bf16_tflops"] == pytest.approx(chips.loc["H100", "dense_bf16_tflops"], rel=0.001)
+    assert chips.loc["H200", "dense_bf16_tflops"] == pytest.approx(
+        chips.loc["H100", "dense_bf16_tflops"], rel=0.001
+    )
 
 
 def test_tpp_is_epochs_bit_ops_over_1e12_and_density_is_tpp_per_area(chips):
@@ -94,8 +105,18 @@ def test_every_compiled_row_is_cited_with_verification():
 def test_halving_time_estimates_with_their_levels():
     t = data.load("trend_estimates").set_index("estimate_id")
     arx, neu = t.loc["algo_halving_lm_arxiv"], t.loc["algo_halving_lm_neurips"]
-    assert (arx["central"], arx["interval_low"], arx["interval_high"], arx["interval_level_pct"]) == (8, 5, 14, 95)
-    assert (neu["central"], neu["interval_low"], neu["interval_high"], neu["interval_level_pct"]) == (8, 2, 22, 90)
+    assert (arx["central"], arx["interval_low"], arx["interval_high"], arx["interval_level_pct"]) == (
+        8,
+        5,
+        14,
+        95,
+    )
+    assert (neu["central"], neu["interval_low"], neu["interval_high"], neu["interval_level_pct"]) == (
+        8,
+        2,
+        22,
+        90,
+    )
     ci = t[t["interval_kind"] == "confidence_interval"]
     assert ci["interval_level_pct"].notna().all()
     assert ((ci["interval_low"] <= ci["central"]) & (ci["central"] <= ci["interval_high"])).all()
@@ -128,15 +149,17 @@ def test_hardware_prices_are_tidy_rental_prices():
 def _fake_raw(folder):
     rows = []
     for name in epoch_hardware.CHIPS.values():
-        rows.append({c: 1.0 for c in epoch_hardware.HW_COLS} | {"Hardware name": name, "Manufacturer": "X",
-                                                     "Release date": "2024-01-01", "Foundry": "TSMC"})
+        rows.append(
+            {c: 1.0 for c in epoch_hardware.HW_COLS}
+            | {"Hardware name": name, "Manufacturer": "X", "Release date": "2024-01-01", "Foundry": "TSMC"}
+        )
     (folder / "controls").mkdir(parents=True)
     pd.DataFrame(rows).to_csv(folder / epoch_hardware.HW_RAW, index=False)
 
 
 def test_build_without_the_raw_file_names_it(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "RAW", tmp_path / "raw")
-    with pytest.raises(data.DataError, match="data/raw/controls/ml_hardware.csv is missing"):
+    with pytest.raises(data.DataError, match=r"data/raw/controls/ml_hardware\.csv is missing"):
         epoch_hardware.build_chips(paths.RAW)
 
 
@@ -144,14 +167,16 @@ def test_build_without_the_gap_table_is_a_clear_error(tmp_path, monkeypatch):
     _fake_raw(tmp_path / "raw")
     monkeypatch.setattr(paths, "RAW", tmp_path / "raw")
     monkeypatch.setattr(paths, "DATA", tmp_path)
-    with pytest.raises(data.DataError, match="chip_spec_gaps.csv is missing"):
+    with pytest.raises(data.DataError, match=r"chip_spec_gaps\.csv is missing"):
         epoch_hardware.build_chips(paths.RAW)
 
 
 def test_build_rejects_a_raw_file_without_a_needed_chip(tmp_path, monkeypatch):
     _fake_raw(tmp_path / "raw")
     raw = pd.read_csv(tmp_path / "raw" / epoch_hardware.HW_RAW)
-    raw[raw["Hardware name"] != epoch_hardware.CHIPS["H800"]].to_csv(tmp_path / "raw" / epoch_hardware.HW_RAW, index=False)
+    raw[raw["Hardware name"] != epoch_hardware.CHIPS["H800"]].to_csv(
+        tmp_path / "raw" / epoch_hardware.HW_RAW, index=False
+    )
     monkeypatch.setattr(paths, "RAW", tmp_path / "raw")
     with pytest.raises(data.DataError, match="NVIDIA H800 SXM5"):
         epoch_hardware.build_chips(paths.RAW)

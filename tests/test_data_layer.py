@@ -13,12 +13,18 @@ import pytest
 import yaml
 
 from helpers import data
+from helpers.core import paths
 from helpers.data import catalog, store
 from helpers.data import docs as datadoc
-from helpers.core import paths
 
-SRC = data.Source(producer="Test Publisher", title="Shares", url="https://example.org/shares",
-                  licence="CC BY 4.0", date_published="2026-01-01", date_accessed="2026-11-30")
+SRC = data.Source(
+    producer="Test Publisher",
+    title="Shares",
+    url="https://example.org/shares",
+    licence="CC BY 4.0",
+    date_published="2026-01-01",
+    date_accessed="2026-11-30",
+)
 
 
 @pytest.fixture()
@@ -32,18 +38,31 @@ def shares(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "SOURCES", tmp_path / "data" / "sources")
     (tmp_path / "data" / "raw").mkdir(parents=True)
     (tmp_path / "data" / "raw" / "shares.csv").write_text(
-        "Period,Firm,Share\n2024Q1,A,60\n2024Q1,B,40\n2024Q2,A,55.5\n2024Q2,B,44.5\n")
+        "Period,Firm,Share\n2024Q1,A,60\n2024Q1,B,40\n2024Q2,A,55.5\n2024Q2,B,44.5\n"
+    )
 
     def build(raw):
         df = pd.read_csv(raw / "shares.csv")
         return df.rename(columns={"Period": "period", "Firm": "company", "Share": "share_pct"})
 
     ds = data.Dataset(
-        name="test_shares", title="Test shares", description="shares", sources=[SRC], key=("period", "company"),
-        schema=pa.DataFrameSchema({"period": pa.Column(str), "company": pa.Column(str),
-                                   "share_pct": pa.Column(float, pa.Check.in_range(0, 100))}, strict=True),
-        build=build, raw=[data.RawFile("shares.csv", "https://example.org/shares.csv", ("Period",))],
-        columns_doc={"period": ("quarter", ""), "company": ("firm", ""), "share_pct": ("share", "%")})
+        name="test_shares",
+        title="Test shares",
+        description="shares",
+        sources=[SRC],
+        key=("period", "company"),
+        schema=pa.DataFrameSchema(
+            {
+                "period": pa.Column(str),
+                "company": pa.Column(str),
+                "share_pct": pa.Column(float, pa.Check.in_range(0, 100)),
+            },
+            strict=True,
+        ),
+        build=build,
+        raw=[data.RawFile("shares.csv", "https://example.org/shares.csv", ("Period",))],
+        columns_doc={"period": ("quarter", ""), "company": ("firm", ""), "share_pct": ("share", "%")},
+    )
     saved = dict(catalog._REGISTRY)
     catalog._REGISTRY.clear()
     catalog._REGISTRY["test_shares"] = ds
@@ -77,7 +96,7 @@ def test_build_writes_sorted_table_and_metadata(shares):
     assert meta["sources"][0]["producer"] == "Test Publisher" and meta["rows"] == 4
     first = shares.path.read_bytes()
     data.build(["test_shares"])
-    assert shares.path.read_bytes() == first          # byte-identical rebuild
+    assert shares.path.read_bytes() == first  # byte-identical rebuild
 
 
 def test_missing_column(shares):
@@ -142,8 +161,13 @@ def test_cli_validate_exits_2_with_one_line_per_problem(tmp_path):
     target = root / "data" / f"{name}.csv"
     target.write_bytes(target.read_bytes()[:-200])
     env = {"HELPERS_ROOT": str(root), "PATH": "/usr/bin:/bin"}
-    p = subprocess.run([sys.executable, "-m", "helpers", "data", "validate"], cwd=root, env=env,
-                       capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, "-m", "helpers", "data", "validate"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert p.returncode == 2
     assert f"data/{name}.csv: sha256" in p.stderr
     assert "Traceback" not in p.stderr

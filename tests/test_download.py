@@ -29,9 +29,11 @@ def server(tmp_path):
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("inner/good.csv", GOOD)
     (root / "arch.csv").write_bytes(buf.getvalue())
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
     handler = functools.partial(Quiet, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     t = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -41,8 +43,13 @@ def server(tmp_path):
 
 
 def rf(path, **kw):
-    return RawFile(path=path, url="https://publisher.example/" + path, required_columns=("model", "score"),
-                   min_rows=2, **kw)
+    return RawFile(
+        path=path,
+        url="https://publisher.example/" + path,
+        required_columns=("model", "score"),
+        min_rows=2,
+        **kw,
+    )
 
 
 def test_good_files_replace_the_raw_copies(server, tmp_path, capsys):
@@ -50,16 +57,19 @@ def test_good_files_replace_the_raw_copies(server, tmp_path, capsys):
     assert download_files([rf("good.csv"), rf("arch.csv", member="inner/good.csv")], server, dest) == 0
     assert (dest / "good.csv").read_text() == GOOD
     assert (dest / "arch.csv").read_text() == GOOD
-    assert "#" in capsys.readouterr().err            # a progress bar was drawn
+    assert "#" in capsys.readouterr().err  # a progress bar was drawn
 
 
-@pytest.mark.parametrize("name, message", [
-    ("corrupt.csv", "does not parse as CSV"),
-    ("nocol.csv", "required column(s) missing: model, score"),
-    ("short.csv", "1 rows, expected at least 2 (truncated?)"),
-    ("empty.csv", "the download is empty"),
-    ("missing.csv", "download from"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("corrupt.csv", "does not parse as CSV"),
+        ("nocol.csv", "required column(s) missing: model, score"),
+        ("short.csv", "1 rows, expected at least 2 (truncated?)"),
+        ("empty.csv", "the download is empty"),
+        ("missing.csv", "download from"),
+    ],
+)
 def test_a_bad_file_is_rejected_and_nothing_is_replaced(server, tmp_path, capsys, name, message):
     dest = tmp_path / "raw"
     dest.mkdir()
@@ -75,7 +85,7 @@ def test_a_bad_file_is_rejected_and_nothing_is_replaced(server, tmp_path, capsys
 
 def test_no_network_is_one_line_and_exit_2(tmp_path, capsys):
     dest = tmp_path / "raw"
-    code = download_files([rf("good.csv")], "http://127.0.0.1:9", dest)   # discard port: refused
+    code = download_files([rf("good.csv")], "http://127.0.0.1:9", dest)  # discard port: refused
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and err[0].startswith("error: no network")
     assert not dest.exists()
