@@ -1,4 +1,6 @@
-"""Unit tests of helpers.analysis.benchmark_parity.parity on small hand-made tables whose answers are known."""
+"""Unit tests of notebook 01's analysis functions (helpers.analysis.benchmark_parity) on small hand-made tables
+whose answers are known. The verdict rules are tested in test_benchmark_parity_verdicts.py, the sections on the
+real data in test_benchmark_parity_analysis.py."""
 
 import math
 
@@ -6,7 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.analysis.benchmark_parity import parity as par
+from helpers.analysis.benchmark_parity import arena as ar
+from helpers.analysis.benchmark_parity import basics, figures, frontier, labels
+from helpers.analysis.benchmark_parity import diffusion as dif
+from helpers.analysis.benchmark_parity import measures as ms
 from helpers.core import uncertainty as unc
 
 D = pd.Timestamp
@@ -26,31 +31,31 @@ def caps_table():
 
 def test_frontier_steps_keeps_only_new_maxima():
     c = caps_table()
-    st = par.frontier_steps(c[~c["open"]])
+    st = frontier.frontier_steps(c[~c["open"]])
     assert list(st["model"]) == ["C1", "C2"]          # C-low (90) never sets a new maximum
     assert list(st["value"]) == [100.0, 110.0]
-    assert par.frontier_at(st, "2024-06-30") == 100.0
-    assert par.frontier_at(st, "2024-07-01") == 110.0
-    assert math.isnan(par.frontier_at(st, "2023-12-31"))
+    assert frontier.frontier_at(st, "2024-06-30") == 100.0
+    assert frontier.frontier_at(st, "2024-07-01") == 110.0
+    assert math.isnan(frontier.frontier_at(st, "2023-12-31"))
 
 
 def test_frontier_lags_known_months_and_censoring():
     c = caps_table()
-    cl, op = par.frontier_steps(c[~c["open"]]), par.frontier_steps(c[c["open"]])
-    lags = par.frontier_lags(cl, op, start="2024-01-01", end="2025-06-01")
+    cl, op = frontier.frontier_steps(c[~c["open"]]), frontier.frontier_steps(c[c["open"]])
+    lags = frontier.frontier_lags(cl, op, start="2024-01-01", end="2025-06-01")
     # 100 set 2024-01-01, reached by O2 (105) on 2024-10-01: 274 days; 110 set 2024-07-01, reached 2025-01-01: 184 days
-    assert lags["lag_months"].round(6).tolist() == [round(274 / par.DAYS_PER_MONTH, 6), round(184 / par.DAYS_PER_MONTH, 6)]
+    assert lags["lag_months"].round(6).tolist() == [round(274 / basics.DAYS_PER_MONTH, 6), round(184 / basics.DAYS_PER_MONTH, 6)]
     assert not lags["censored"].any()
     # with the analysis ending before O3, level 110 is censored at the end date
-    lags2 = par.frontier_lags(cl, op, start="2024-01-01", end="2024-12-01")
+    lags2 = frontier.frontier_lags(cl, op, start="2024-01-01", end="2024-12-01")
     assert lags2["censored"].tolist() == [False, True]
-    assert lags2["lag_months"].iloc[1] == pytest.approx(153 / par.DAYS_PER_MONTH)
+    assert lags2["lag_months"].iloc[1] == pytest.approx(153 / basics.DAYS_PER_MONTH)
 
 
 def test_lag_is_zero_when_open_was_ahead():
     cl = pd.DataFrame({"date": [D("2024-05-01")], "value": [100.0], "model": ["C"]})
     op = pd.DataFrame({"date": [D("2024-01-01")], "value": [120.0], "model": ["O"]})
-    lags = par.frontier_lags(cl, op, start="2024-01-01", end="2024-12-31")
+    lags = frontier.frontier_lags(cl, op, start="2024-01-01", end="2024-12-31")
     assert lags["lag_months"].tolist() == [0.0]
 
 
@@ -93,22 +98,22 @@ def test_trend_fit_recovers_slope():
     dates = pd.date_range("2024-01-01", periods=25, freq="MS")
     years = (dates - dates[0]).days / 365.25
     y = 10 - 2.0 * years + np.tile([0.1, -0.1], 13)[:25]
-    fit = par.trend_fit(pd.Series(dates), pd.Series(y), hac_lags=2)
+    fit = frontier.trend_fit(pd.Series(dates), pd.Series(y), hac_lags=2)
     assert fit["slope_per_year"] == pytest.approx(-2.0, abs=0.05)
     assert fit["low"] < -2.0 < fit["high"] and fit["high"] < 0
-    assert math.isnan(par.trend_fit(pd.Series(dates[:2]), pd.Series([1.0, 2.0]))["slope_per_year"])
+    assert math.isnan(frontier.trend_fit(pd.Series(dates[:2]), pd.Series([1.0, 2.0]))["slope_per_year"])
 
 
 def test_gap_series_closed_minus_open():
     cl = pd.DataFrame({"date": [D("2024-01-01")], "value": [10.0], "model": ["C"]})
     op = pd.DataFrame({"date": [D("2024-02-15")], "value": [7.0], "model": ["O"]})
-    g = par.gap_series(cl, op, start="2024-01-01", end="2024-03-01")
+    g = frontier.gap_series(cl, op, start="2024-01-01", end="2024-03-01")
     assert g["gap"].isna().tolist() == [True, True, False] and g["gap"].iloc[2] == 3.0   # open starts 02-15
 
 
 def test_win_probability_values():
-    assert par.win_probability(1500, 1500) == 0.5
-    assert par.win_probability(1400, 1800) == pytest.approx(1 / 11)
+    assert basics.win_probability(1500, 1500) == 0.5
+    assert basics.win_probability(1400, 1800) == pytest.approx(1 / 11)
 
 
 def arena_table():
@@ -124,7 +129,7 @@ def arena_table():
 
 
 def test_arena_gaps_reproduces_ai_index_figure():
-    g = par.arena_gaps(arena_table())
+    g = ar.arena_gaps(arena_table())
     day = g[g["snapshot_date"] == D("2025-02-14")].iloc[0]
     assert day["best_open"] == "o1" and day["best_closed"] == "c1"
     assert day["gap_elo"] == pytest.approx(23.1)
@@ -140,48 +145,48 @@ def test_break_segments_splits_on_holes_and_segments():
     g = pd.DataFrame({"scale_segment": ["a", "a", "a", "b"],
                       "snapshot_date": pd.to_datetime(["2024-01-01", "2024-01-20", "2024-06-01", "2024-06-05"]),
                       "gap_elo": [1.0, 2.0, 3.0, 4.0]})
-    ids = par.break_segments(g, max_days=45)
+    ids = ar.break_segments(g, max_days=45)
     assert ids.iloc[0] == ids.iloc[1] and ids.nunique() == 3
 
 
 def test_relative_quality_metrics():
-    q = par.relative_quality(0.8, 0.9, "fraction")
+    q = ms.relative_quality(0.8, 0.9, "fraction")
     assert q["score_ratio"] == pytest.approx(0.8 / 0.9)
     assert q["error_ratio"] == pytest.approx(0.1 / 0.2)       # twice the errors -> 50%
-    r = par.relative_quality(1400, 1400, "rating")
+    r = ms.relative_quality(1400, 1400, "rating")
     assert r["win_prob"] == 0.5 and r["win_ratio"] == 1.0
     with pytest.raises(ValueError):
-        par.relative_quality(1, 2, "percent")
+        ms.relative_quality(1, 2, "percent")
 
 
 def test_headline_ratio_and_shares():
-    t = par.compare_measures([
+    t = ms.compare_measures([
         {"measure": "m1", "evaluator": "E", "kind": "fraction", "a": 0.8, "b": 0.9},    # 0.889 score, 0.5 error
         {"measure": "m2", "evaluator": "E", "kind": "index", "a": 95, "b": 100},        # 0.95
         {"measure": "m3", "evaluator": "E", "kind": "rating", "a": 1400, "b": 1400},    # 1.0, win 1.0
     ])
-    assert par.share_at_least(par.headline_ratio(t, "score_ratio"), 90) == (pytest.approx(200 / 3), 2, 3)
-    assert par.share_at_least(par.headline_ratio(t, "error_ratio"), 90)[1] == 2        # m1 fails, m2 falls back
+    assert ms.share_at_least(ms.headline_ratio(t, "score_ratio"), 90) == (pytest.approx(200 / 3), 2, 3)
+    assert ms.share_at_least(ms.headline_ratio(t, "error_ratio"), 90)[1] == 2        # m1 fails, m2 falls back
     # natural: ratings use the win ratio, others the score ratio
-    assert par.headline_ratio(t, "natural").round(4).tolist() == [round(0.8 / 0.9, 4), 0.95, 1.0]
-    t2 = par.compare_measures([{"measure": "r", "evaluator": "E", "kind": "rating", "a": 1300, "b": 1400}])
+    assert ms.headline_ratio(t, "natural").round(4).tolist() == [round(0.8 / 0.9, 4), 0.95, 1.0]
+    t2 = ms.compare_measures([{"measure": "r", "evaluator": "E", "kind": "rating", "a": 1300, "b": 1400}])
     assert t2["score_ratio"].iloc[0] == pytest.approx(13 / 14)                         # 93%: passes a 90% bar
-    assert par.headline_ratio(t2, "natural").iloc[0] == pytest.approx(2 / (1 + 10 ** 0.25))   # 72%: fails it
-    assert par.match_share(par.headline_ratio(t, "score_ratio"), 5) == (pytest.approx(200 / 3), 2, 3)
-    assert par.match_share(par.headline_ratio(t, "score_ratio"), 0)[1] == 1
+    assert ms.headline_ratio(t2, "natural").iloc[0] == pytest.approx(2 / (1 + 10 ** 0.25))   # 72%: fails it
+    assert ms.match_share(ms.headline_ratio(t, "score_ratio"), 5) == (pytest.approx(200 / 3), 2, 3)
+    assert ms.match_share(ms.headline_ratio(t, "score_ratio"), 0)[1] == 1
     # a stricter tolerance never raises the share
-    shares = [par.match_share(par.headline_ratio(t, "score_ratio"), tol)[0] for tol in (20, 10, 5, 1, 0)]
+    shares = [ms.match_share(ms.headline_ratio(t, "score_ratio"), tol)[0] for tol in (20, 10, 5, 1, 0)]
     assert shares == sorted(shares, reverse=True)
 
 
 def test_rating_gap_ratio_by_metric():
     # a 0-point gap is parity on every metric; 100 points: win probability 1/(1+10**0.25) = 0.3599
-    assert par.rating_gap_ratio(1400, 0, "natural") == pytest.approx(1.0)
-    assert par.rating_gap_ratio(1400, 100, "natural") == pytest.approx(2 / (1 + 10 ** 0.25))
-    assert par.rating_gap_ratio(1400, 100, "win_ratio") == pytest.approx(2 / (1 + 10 ** 0.25))
-    assert par.rating_gap_ratio(1400, 100, "score_ratio") == pytest.approx(1400 / 1500)
-    assert par.rating_gap_ratio(1400, 100, "error_ratio") == pytest.approx(1400 / 1500)   # falls back
-    assert math.isnan(par.rating_gap_ratio(1400, float("nan"), "natural"))
+    assert ms.rating_gap_ratio(1400, 0, "natural") == pytest.approx(1.0)
+    assert ms.rating_gap_ratio(1400, 100, "natural") == pytest.approx(2 / (1 + 10 ** 0.25))
+    assert ms.rating_gap_ratio(1400, 100, "win_ratio") == pytest.approx(2 / (1 + 10 ** 0.25))
+    assert ms.rating_gap_ratio(1400, 100, "score_ratio") == pytest.approx(1400 / 1500)
+    assert ms.rating_gap_ratio(1400, 100, "error_ratio") == pytest.approx(1400 / 1500)   # falls back
+    assert math.isnan(ms.rating_gap_ratio(1400, float("nan"), "natural"))
 
 
 def test_orgs_above_threshold_by_year():
@@ -191,29 +196,29 @@ def test_orgs_above_threshold_by_year():
         "publication_date": pd.to_datetime(["2023-03-01", "2023-12-01", "2024-05-01", "2024-07-01", "2024-08-01"]),
         "training_compute_flop": [2e25, 5e25, 3e25, 4e25, 1e24],
     })
-    t = par.orgs_above_threshold(m, 1e25)
+    t = dif.orgs_above_threshold(m, 1e25)
     assert t["n_in_year"].tolist() == [2, 2] and t["n_cumulative"].tolist() == [2, 3]
     assert "Google DeepMind" in t["names"].iloc[0]
-    assert par.orgs_above_threshold(m, 1e25, as_of="2023-06-30")["n_in_year"].tolist() == [1]
-    assert par.orgs_above_threshold(m, 1e25, by="country")["n_in_year"].tolist() == [1, 1]
+    assert dif.orgs_above_threshold(m, 1e25, as_of="2023-06-30")["n_in_year"].tolist() == [1]
+    assert dif.orgs_above_threshold(m, 1e25, by="country")["n_in_year"].tolist() == [1, 1]
 
 
 def test_nth_org_lags():
     c = caps_table()
-    t = par.nth_org_lags(c, "C1", ns=(2, 3, 5))
+    t = dif.nth_org_lags(c, "C1", ns=(2, 3, 5))
     # orgs with eci >= 100: A (2024-01-01), D (2024-10-01), E (2025-01-01)
     assert t["organization"].tolist()[:2] == ["D", "E"]
-    assert t["months"].iloc[0] == pytest.approx(274 / par.DAYS_PER_MONTH)
+    assert t["months"].iloc[0] == pytest.approx(274 / basics.DAYS_PER_MONTH)
     assert math.isnan(t["months"].iloc[2])
     with pytest.raises(KeyError):
-        par.nth_org_lags(c, "nope")
+        dif.nth_org_lags(c, "nope")
 
 
 def test_open_share_by_year_with_interval():
     m = pd.DataFrame({"publication_date": pd.to_datetime(["2024-01-01"] * 4 + ["2025-01-01"] * 2),
                       "accessibility": ["open weights", "API", "API", "unreleased", "open weights", None],
                       "open_weights": [True, False, False, False, True, False]})
-    s = par.open_share_by_year(m)
+    s = dif.open_share_by_year(m)
     assert s["share_pct"].tolist() == [25.0, 100.0] and s["n_models"].tolist() == [4, 1]
     assert (s["low_pct"] <= s["share_pct"]).all() and (s["share_pct"] <= s["high_pct"]).all()
 
@@ -222,30 +227,11 @@ def test_openness_definitions():
     d = pd.DataFrame({"open_weights": pd.array([True, True, False, pd.NA], dtype="boolean"),
                       "accessibility_detail": ["Open weights (unrestricted)", "Open weights (restricted use)",
                                                "API access", None]})
-    assert par.openness(d).tolist()[:3] == [True, True, False]
-    strict = par.openness(d, "unrestricted_only")
+    assert basics.openness(d).tolist()[:3] == [True, True, False]
+    strict = basics.openness(d, "unrestricted_only")
     assert strict.tolist()[:3] == [True, False, False] and pd.isna(strict.iloc[3])
     with pytest.raises(ValueError):
-        par.openness(d, "vibes")
-
-
-def test_verdicts():
-    assert par.verdict_from_share(60, 50) == "supported"
-    assert par.verdict_from_share(50, 50) == "partly supported"
-    assert par.verdict_from_share(0, 50) == "not supported"
-    assert par.verdict_from_share(float("nan"), 50) == "not testable"
-    assert par.verdict_from_share(16.7, 50, partly_min_pct=25) == "not supported"
-    assert par.verdict_from_share(25, 50, partly_min_pct=25) == "partly supported"
-    kw = dict(caught_up_months=3, tolerance_pct=5, default_share_pct=50)
-    assert par.verdict_c1(2, 0.99, 60, **kw) == "supported"
-    assert par.verdict_c1(9, 0.99, 40, **kw) == "partly supported"
-    assert par.verdict_c1(9, 0.95, 40, **kw) == "partly supported"          # exactly at the tolerance
-    assert par.verdict_c1(9, 0.92, 60, **kw) == "not supported"
-    assert par.verdict_c1(math.inf, 0.92, 60, **kw) == "not supported"     # unbounded lag is not caught up
-    assert par.verdict_c1(float("nan"), float("nan"), 60, **kw) == "not testable"
-    assert par.verdict_c4(12, 3, 10, min_orgs=10, max_months=24) == "supported"
-    assert par.verdict_c4(7, 3, 14, min_orgs=10, max_months=24) == "partly supported"
-    assert par.verdict_c4(3, 3, float("nan"), min_orgs=10, max_months=24) == "not supported"
+        basics.openness(d, "vibes")
 
 
 def test_latest_pair_and_best_closed_rows():
@@ -257,9 +243,9 @@ def test_latest_pair_and_best_closed_rows():
         "rating": [1300.0, 1350.0, 1310.0, 1340.0, 1345.0, 1400.0],
         "open_weights": pd.array([True, False, True, False, False, False], dtype="boolean"),
     })
-    pr = par.latest_pair_rating(a, "a", ["b", "b-alias"])
+    pr = ms.latest_pair_rating(a, "a", ["b", "b-alias"])
     assert pr[["a", "b"]].iloc[0].tolist() == [1310.0, 1345.0]      # best of the aliases on the latest shared day
-    rows = par.arena_best_closed_rows(a, ["A"], "2025-01-15")
+    rows = ms.arena_best_closed_rows(a, ["A"], "2025-01-15")
     # Z and B-alias first appear after the release date, so the reference is B on the latest snapshot
     assert len(rows) == 1 and rows[0]["b_model"] == "B" and rows[0]["b"] == 1340.0 and rows[0]["a"] == 1310.0
 
@@ -269,16 +255,16 @@ def test_one_rating_per_leaderboard_keeps_latest_snapshot():
             {"measure": "Arena old", "evaluator": "Arena", "snapshot_date": D("2025-05-01")},
             {"measure": "Arena new", "evaluator": "Arena (LMArena)", "snapshot_date": D("2026-01-01")},
             {"measure": "AA y", "evaluator": "Artificial Analysis"}]
-    kept, dropped = par.one_rating_per_leaderboard(rows)
+    kept, dropped = ms.one_rating_per_leaderboard(rows)
     assert [r["measure"] for r in kept] == ["Epoch x", "Arena new", "AA y"]
     assert [r["measure"] for r in dropped] == ["Arena old"]
-    kept, dropped = par.one_rating_per_leaderboard(rows[:2])
+    kept, dropped = ms.one_rating_per_leaderboard(rows[:2])
     assert len(kept) == 2 and dropped == []
 
 
 def test_latest_full_year():
-    assert par.latest_full_year("2026-08-19") == 2025
-    assert par.latest_full_year("2025-12-31") == 2025
+    assert basics.latest_full_year("2026-08-19") == 2025
+    assert basics.latest_full_year("2025-12-31") == 2025
 
 
 # ------------------------------------------------------------------------------------- label layout
@@ -296,7 +282,7 @@ def test_frontier_labels_never_overlap_and_unplaced_are_reported():
     closed = _crowded_steps(8)
     open_ = _crowded_steps(8, start="2026-01-03", base=145.0, prefix="Open")
     fig, ax = plt.subplots(figsize=(6, 4))
-    missing = par.plot_frontiers(ax, open_, closed, start="2025-06-01", end="2026-04-01",
+    missing = figures.plot_frontiers(ax, open_, closed, start="2025-06-01", end="2026-04-01",
                                  colours={"open": "red", "closed": "blue"}, label_top=8)
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
@@ -304,7 +290,7 @@ def test_frontier_labels_never_overlap_and_unplaced_are_reported():
     boxes = [Text.get_window_extent(a, r) for a in anns]
     for i in range(len(boxes)):
         for j in range(i + 1, len(boxes)):
-            assert not par._overlaps(boxes[i], [boxes[j]], pad=0.0), (anns[i].get_text(), anns[j].get_text())
+            assert not labels.overlaps(boxes[i], [boxes[j]], pad=0.0), (anns[i].get_text(), anns[j].get_text())
     named = {a.get_text() for a in anns}
     # crowded steps 6 days apart cannot all be named: the rest are returned, and every candidate is one or the other
     assert missing and named
@@ -325,7 +311,7 @@ def test_place_labels_names_far_apart_points_all():
     fig.canvas.draw()
     pts = [{"x": 2.0, "y": 2.0, "text": "A", "colour": "k", "side": "above"},
            {"x": 8.0, "y": 8.0, "text": "B", "colour": "k", "side": "below"}]
-    out = par.place_labels(ax, pts)
+    out = labels.place_labels(ax, pts)
     assert [p["placed"] for p in out] == [True, True]
     assert [p["level"] for p in out] == [0, 0]
     plt.close(fig)
@@ -333,22 +319,22 @@ def test_place_labels_names_far_apart_points_all():
 
 def test_metric_words_cover_every_metric_and_reject_others():
     for m in ("natural", "score_ratio", "error_ratio", "win_ratio"):
-        assert par.metric_words(m)
-        par.headline_ratio(par.compare_measures([{"measure": "x", "evaluator": "e", "kind": "fraction", "a": .5, "b": .6}]), m)
-    assert par.metric_words("natural") == "natural metric"
-    assert par.metric_words("natural", long=True).startswith("natural metric: win probability")
+        assert ms.metric_words(m)
+        ms.headline_ratio(ms.compare_measures([{"measure": "x", "evaluator": "e", "kind": "fraction", "a": .5, "b": .6}]), m)
+    assert ms.metric_words("natural") == "natural metric"
+    assert ms.metric_words("natural", long=True).startswith("natural metric: win probability")
     with pytest.raises(ValueError, match="natural"):
-        par.metric_words("bogus")
+        ms.metric_words("bogus")
 
 
 def test_ratio_legend_sits_outside_the_frame():
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    t = par.compare_measures([{"measure": "m1", "evaluator": "e", "kind": "fraction", "a": 0.9, "b": 0.95},
+    t = ms.compare_measures([{"measure": "m1", "evaluator": "e", "kind": "fraction", "a": 0.9, "b": 0.95},
                               {"measure": "m2", "evaluator": "e", "kind": "rating", "a": 1400, "b": 1420}])
     fig, ax = plt.subplots()
-    par.plot_ratios(ax, t, threshold_pct=90, colour="red")
+    figures.plot_ratios(ax, t, threshold_pct=90, colour="red")
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
     leg, frame = ax.get_legend().get_window_extent(r), ax.get_window_extent(r)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from typing import Literal, Optional
 
@@ -9,6 +10,7 @@ from pydantic import field_validator, model_validator
 
 from helpers.core.params import NotebookParams
 from helpers.core.params import P
+from helpers.data import load
 
 
 class Params(NotebookParams):
@@ -61,12 +63,10 @@ class Params(NotebookParams):
     @classmethod
     def _known_model(cls, v: str) -> str:
         try:
-            from helpers.data import load
             names = set(load("capabilities")["model"])
         except Exception:      # the table itself is checked when the notebook loads it
             return v
         if v not in names:
-            import difflib
             close = difflib.get_close_matches(v, sorted(names), n=3, cutoff=0.5)
             hint = f"; close names: {', '.join(close)}" if close else ""
             raise ValueError(f"= {v!r} is not a model in data/capabilities.csv{hint}")
