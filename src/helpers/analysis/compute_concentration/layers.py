@@ -70,7 +70,6 @@ class Concentration:
     p_gpu: str
     designers_at_q: tuple
     pooled: tuple  # owner buckets counted as unallocated
-    rows_q: pd.DataFrame  # ownership rows at q, h100e at the chosen percentile
     own: dict  # owners.owner_layer at the chosen percentile
     sim: pd.DataFrame  # owners.simulate_owners draws
     acc_named: pd.Series  # accelerator shares by designer (percent)
@@ -205,7 +204,6 @@ def concentration(inputs, P) -> Concentration:
         p_gpu=inputs.p_gpu,
         designers_at_q=inputs.designers_at_q,
         pooled=pooled,
-        rows_q=rows_q,
         own=own,
         sim=sim,
         acc_named=acc_named,
