@@ -14,7 +14,7 @@ import pytest
 
 from helpers.core import paths
 from helpers.core.params import model_for
-from helpers.runner.run import load_scenario, plan_run
+from helpers.runner.plan import load_scenario, plan_run
 
 SCENARIOS = sorted(p.stem for p in paths.SCENARIOS.glob("*.yaml"))
 SMALL = {"n_boot": "60", "n_draws": "2000"}     # applied to the notebooks that have them

@@ -10,7 +10,7 @@ import shlex
 import pytest
 
 from helpers.core import paths
-from helpers.runner.run import plan_run
+from helpers.runner.plan import plan_run
 from helpers.runner.sweep import plan_sweep
 
 GUIDE = (paths.ROOT / "docs" / "seminar.md").read_text()

@@ -15,8 +15,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.publish import render, site
 from helpers.analysis.scorecard import table as scorecard
+from helpers.core.text import fmt_value
+from helpers.publish import render, site
 
 REPO = Path(__file__).resolve().parents[1]
 FORCED = "forced failure: this notebook was made to fail by tests/test_site.py"
@@ -100,7 +101,7 @@ def test_remote_resources_are_found_but_citation_links_are_not():
     ({"value": None}, "None"),
 ])
 def test_card_numbers_read_like_prose(entry, shown):
-    assert site.fmt_value(entry) == shown
+    assert fmt_value(entry) == shown
 
 
 def test_links_between_notebooks_point_at_the_same_render():

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import sys
 
-
-def main(argv=None) -> int:
-    from helpers.runner.cli import main as _main
-    return _main(argv)
-
+from helpers.runner.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

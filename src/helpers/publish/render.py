@@ -11,6 +11,10 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import nbformat
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
 _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.I)
 _MATHJAX_BLOCK = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
@@ -115,10 +119,6 @@ def add_navigation(html: str, stem: str, report: bool) -> str:
 
 
 def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
-    import nbformat
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
-
     c = Config()
     c.HTMLExporter.embed_images = True
     c.HTMLExporter.exclude_input = report

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from helpers.core.errors import UserError
-from helpers.core import paths
 from helpers.analysis.scorecard.table import to_markdown
+from helpers.core import paths
+from helpers.core.errors import UserError
 
 HEADER = """# Claims scorecard (default run)
 

@@ -12,12 +12,12 @@ import re
 import shutil
 from pathlib import Path
 
-from helpers.core import paths
-from helpers.core.text import fmt_number, fmt_parts, fmt_value, label  # noqa: F401  (re-exported)
+from helpers.core.text import fmt_parts, label
 
 
 def esc(x) -> str:
     return html.escape(str(x), quote=True)
+
 
 VERDICT_CLASS = {
     "supported": "v-sup", "partly supported": "v-part", "not supported": "v-not",
@@ -54,6 +54,7 @@ table.scorecard tr:target td{background:#fffbe6}
 footer{color:#666;font-size:.85rem;padding:1rem 2rem;border-top:1px solid #e3e3e3}
 """
 
+
 def verdict_badge(v: str) -> str:
     return f'<span class="verdict {VERDICT_CLASS.get(v, "v-ne")}">{esc(v)}</span>'
 
@@ -63,8 +64,7 @@ def scorecard_rows(results: dict) -> list[dict]:
     return sc.get("value", []) if isinstance(sc, dict) else []
 
 
-def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None,
-                     results: dict | None = None) -> str:
+def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None) -> str:
     """The verdict table. Evidence links point at the report render of the owning notebook, and only
     when that page exists in ``site`` (a notebook that was not run has no page to link to)."""
     if not rows:
@@ -206,7 +206,7 @@ market-share reports) and say how sure the answer is.</p>{scen}{run_line}</heade
 {alert}
 <h2 id="scorecard">Which claims hold up?</h2>
 {overview}
-{render_scorecard(rows, site, titles, results)}
+{render_scorecard(rows, site, titles)}
 {sc_links}
 <h2 id="notebooks">The notebooks</h2>
 {no_nb}
@@ -222,7 +222,3 @@ Parameters, data hashes and package versions are in <code>manifest.json</code> b
 """
     (site / "index.html").write_text(page, encoding="utf-8")
     return site
-
-
-def site_root() -> Path:
-    return paths.SITE

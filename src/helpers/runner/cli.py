@@ -1,15 +1,53 @@
-"""Argument parsing for ``python -m helpers``; user mistakes become one line each on stderr, exit 2."""
+"""Argument parsing for ``python -m helpers``; user mistakes become one line each on stderr, exit 2.
+
+The data, sweep, reports and seminar commands import their modules when chosen (those imports inside
+``main`` and ``cli_data`` are deferred on purpose), so that ``params`` and a run rejected for a bad
+parameter answer without loading pandas, matplotlib or the data layer (seconds of imports on a small
+machine). The runner itself loads papermill and nbconvert only in its worker processes.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 
+from helpers.core import params as params_mod
 from helpers.core.errors import UserError
+from helpers.runner.execute import Runner
+from helpers.runner.plan import plan_run, resolve_notebooks
 
 
-def _data(args) -> int:
+def cli_run(args) -> int:
+    t0 = time.perf_counter()
+    plan = plan_run(args.notebooks, args.param, args.file, args.scenario, args.name)
+    print(f"run {plan.name}: {len(plan.notebooks)} notebook(s), validated in {time.perf_counter() - t0:.2f}s",
+          flush=True)
+    return Runner(plan, jobs=args.jobs, force=args.force, timeout=args.timeout).run()
+
+
+def cli_params(args) -> int:
+    [nb] = resolve_notebooks([args.notebook])
+    model = params_mod.model_for(nb)
+    rows = params_mod.describe(model)
+    if not rows:
+        print(f"{nb.stem} takes no parameters")
+        return 0
+    print(f"parameters of {nb.stem} (set with -p NAME VALUE):\n")
+    for r in rows:
+        allowed = f"; allowed {r['allowed']}" if r["allowed"] else ""
+        unit = f" [{r['unit']}]" if r["unit"] else ""
+        print(f"  {r['name']}: {r['type']}{unit}, default {r['default']!r}{allowed}")
+        if r["help"]:
+            print(f"      {r['help']}")
+    return 0
+
+
+def cli_data(args) -> int:
+    # the data layer (pandas, pandera: about 3 s of imports) loads only for the data command
     from helpers import data
+    from helpers.data.docs import write_readme
+    from helpers.data.download import download
     if args.action == "validate":
         problems = data.validate_all(args.names or None)
         if problems:
@@ -21,22 +59,19 @@ def _data(args) -> int:
     if args.action == "build":
         for p in data.build(args.names or None):
             print(f"built {p.relative_to(data.paths.ROOT)}")
-        from helpers.data.docs import write_readme
         write_readme()
         print("wrote data/README.md")
         return 0
     if args.action == "download":
-        from helpers.data.download import download
         return download(args.names or None, mirror=args.mirror)
     if args.action == "docs":
-        from helpers.data.docs import write_readme
         write_readme()
         return 0
     raise AssertionError(args.action)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("run", help="execute notebooks with papermill and build the site")
@@ -77,16 +112,14 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
-            from helpers.runner.run import cli_run
             return cli_run(args)
         if args.command == "sweep":
-            from helpers.runner.sweep import cli_sweep
+            from helpers.runner.sweep import cli_sweep  # pandas and matplotlib: only for sweeps
             return cli_sweep(args)
         if args.command == "params":
-            from helpers.runner.run import cli_params
             return cli_params(args)
         if args.command == "data":
-            return _data(args)
+            return cli_data(args)
         if args.command == "reports":
             from helpers.publish.reports import cli_reports
             return cli_reports(args)

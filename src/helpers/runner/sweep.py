@@ -18,10 +18,14 @@ import re
 import shutil
 from pathlib import Path
 
-from helpers.core.errors import UserError
-from helpers.core import paths
+import matplotlib.pyplot as plt
+import pandas as pd
+
 from helpers.core import params as params_mod
-from helpers.runner.run import Runner, plan_run, resolve_notebooks
+from helpers.core import paths, plots
+from helpers.core.errors import UserError
+from helpers.runner.execute import Runner
+from helpers.runner.plan import plan_run, resolve_notebooks
 
 
 def _grid(spec: list[list[str]]) -> tuple[list[str], list[tuple]]:
@@ -76,12 +80,11 @@ def _flat(entry: dict) -> dict:
     return out
 
 
-def collect(stem: str, names: list[str], points: list[tuple], plans, folder: Path, keys: list[str]):
-    import pandas as pd
+def collect(stem: str, names: list[str], plans, folder: Path, keys: list[str]):
     rows = []
     available: set = set()
     units: dict = {}
-    for point, plan in zip(points, plans):
+    for plan in plans:
         res = json.loads((folder / "runs" / plan.name / "results.json").read_text()).get(stem, {})
         available |= {k for k, e in res.items() if _flat(e)}
         units.update({k: e["unit"] for k, e in res.items() if e.get("unit")})
@@ -103,9 +106,6 @@ def collect(stem: str, names: list[str], points: list[tuple], plans, folder: Pat
 
 
 def draw(df, names: list[str], keys: list[str], folder: Path, stem: str) -> list[Path]:
-    import matplotlib.pyplot as plt
-    import pandas as pd
-    from helpers.core import plots
     plots.set_theme()
     x = names[0]
     hue = names[1] if len(names) > 1 else None
@@ -166,7 +166,7 @@ def cli_sweep(args) -> int:
     if any(codes):
         print(f"sweep {sname}: {sum(1 for c in codes if c)} run(s) failed; see {folder}/runs/", flush=True)
         return 1
-    df = collect(nb.stem, names, points, plans, folder, args.result)
+    df = collect(nb.stem, names, plans, folder, args.result)
     keys = args.result or [c for c in df.columns if c not in names and not c.endswith(("_low", "_high"))]
     csv = folder / "results.csv"
     df.to_csv(csv, index=False, lineterminator="\n")

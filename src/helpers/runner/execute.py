@@ -1,0 +1,287 @@
+"""Execution: papermill in a pool of worker processes, then a run folder moved into place only when complete.
+
+Contract (see README and design.md):
+- a failing notebook does not stop the others; the runner names notebook, cell, source and error, keeps
+  the partial notebook (rendered) in ``build/runs/<RUN>.failed/`` and exits 1; the last good run stays;
+- a notebook whose source, parameters, data and helper sources are unchanged is taken from the cache;
+- an interrupt (Ctrl-C, SIGINT to the process group) or a crash leaves neither a half-written run nor a
+  half-written cache entry: the temporary folders are removed and the exception goes on to the CLI.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import json
+import logging
+import multiprocessing as mp
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.core import paths
+from helpers.core.results import collect
+from helpers.publish.site import build_run_site
+from helpers.runner import cache, fingerprint
+from helpers.runner.plan import Plan, nb_meta, stages
+
+KERNEL_NAME = "helpers-python"
+
+
+def ensure_kernelspec() -> Path:
+    """A kernelspec that runs this very interpreter, so papermill never hits NoSuchKernel in a venv."""
+    folder = paths.BUILD / "jupyter" / "kernels" / KERNEL_NAME
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                     "--IPKernelApp.log_level=CRITICAL"],
+            "display_name": "Python (helpers)", "language": "python",
+            "env": {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "kernel.json"
+    text = json.dumps(spec, indent=1)
+    if not target.is_file() or target.read_text() != text:
+        target.write_text(text)
+    return folder.parent.parent
+
+
+@dataclass
+class Outcome:
+    stem: str
+    ok: bool
+    seconds: float
+    folder: str              # where the executed notebook and figures are
+    cached: bool = False
+    error: str | None = None
+
+
+def _first_lines(src: str, n: int = 3) -> str:
+    lines = [ln for ln in src.splitlines() if ln.strip()][:n]
+    return " | ".join(ln.strip()[:80] for ln in lines)
+
+
+def _execute(stem: str, nb_path: str, params: dict, workdir: str, jupyter_path: str, timeout: int,
+             extra_env: dict) -> dict:
+    """Run in a worker process: execute one notebook into ``workdir`` (figures land there too)."""
+    # papermill (about 2 s of imports) loads only in the worker processes: the parent validates parameters,
+    # serves cache hits and rejects a bad run without it.
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    os.environ["HELPERS_RUN_DIR"] = workdir
+    os.environ["JUPYTER_PATH"] = jupyter_path + os.pathsep + os.environ.get("JUPYTER_PATH", "")
+    os.environ["MPLBACKEND"] = "Agg"
+    os.environ.update(extra_env)
+    out = Path(workdir) / f"{stem}.ipynb"
+    start = time.perf_counter()
+    attempts = 0
+    while True:
+        attempts += 1
+        try:
+            pm.execute_notebook(nb_path, str(out), parameters=params, kernel_name=KERNEL_NAME,
+                                cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False,
+                                execution_timeout=timeout, report_mode=False)
+            return {"ok": True, "seconds": time.perf_counter() - start}
+        except PapermillExecutionError as e:
+            return {"ok": False, "seconds": time.perf_counter() - start,
+                    "error": f"cell index {e.cell_index} ({_first_lines(e.source)}): {e.ename}: "
+                             f"{str(e.evalue).splitlines()[0] if str(e.evalue) else ''}".rstrip()}
+        except Exception as e:  # kernel start problems (port collisions) get one retry
+            started = out.is_file() and any(
+                c.get("outputs") for c in json.loads(out.read_text()).get("cells", []))
+            if attempts == 1 and not started:
+                time.sleep(1.0)
+                continue
+            return {"ok": False, "seconds": time.perf_counter() - start,
+                    "error": f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"}
+
+
+def render_html(nb_file: Path, out_html: Path, report: bool = False) -> None:
+    # nbconvert (about 1.5 s of imports) loads only when a render is missing: a warm run copies cached renders.
+    from helpers.publish.render import render
+    render(nb_file, out_html, report=report)
+
+
+def replace_dir(tmp: Path, final: Path) -> None:
+    """Move ``tmp`` to ``final`` so that at every moment either the old or the new folder is complete."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        final.rename(old)
+    tmp.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _rel(p: Path) -> Path:
+    return p.relative_to(paths.ROOT) if p.is_relative_to(paths.ROOT) else p
+
+
+class Runner:
+    def __init__(self, plan: Plan, jobs: int | None = None, force: bool = False, timeout: int = 900,
+                 out=sys.stdout, err=sys.stderr, runs_root: Path | None = None):
+        self.plan = plan
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.force = force
+        self.timeout = timeout
+        self.out, self.err = out, err
+        self.runs_root = runs_root or paths.RUNS
+
+    def say(self, msg: str) -> None:
+        print(msg, file=self.out, flush=True)
+
+    def run(self) -> int:
+        plan = self.plan
+        t0 = time.perf_counter()
+        self.runs_root.mkdir(parents=True, exist_ok=True)
+        tmp = self.runs_root / f".tmp-{plan.name}-{os.getpid()}"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir(parents=True)
+        try:
+            code = self._run_into(tmp, t0)
+        except BaseException:          # interrupted or crashed: leave neither a half run nor half cache entries
+            shutil.rmtree(tmp, ignore_errors=True)
+            cache.discard_workdirs()
+            raise
+        final = self.runs_root / (plan.name if code == 0 else f"{plan.name}.failed")
+        replace_dir(tmp, final)
+        if code == 0:
+            stale = self.runs_root / f"{plan.name}.failed"
+            if stale.exists():
+                shutil.rmtree(stale, ignore_errors=True)
+            if plan.name == "default":     # build/site is the whole collection's default run
+                site_tmp = paths.BUILD / f".tmp-site-{os.getpid()}"
+                if site_tmp.exists():
+                    shutil.rmtree(site_tmp)
+                shutil.copytree(final / "site", site_tmp)
+                replace_dir(site_tmp, paths.SITE)
+        total = time.perf_counter() - t0
+        if code == 0:
+            self.say(f"run {plan.name} complete in {total:.1f}s -> {_rel(final)}")
+        else:
+            self.say(f"run {plan.name} FAILED in {total:.1f}s; partial outputs kept -> {_rel(final)}")
+            good = self.runs_root / plan.name
+            if good.exists():
+                self.say(f"the last good run is untouched -> {_rel(good)}")
+        return code
+
+    def _run_into(self, tmp: Path, t0: float) -> int:
+        plan = self.plan
+        jupyter_path = str(ensure_kernelspec())
+        data_h = fingerprint.data_hashes()
+        helpers_h = fingerprint.helper_hash()
+        versions = fingerprint.package_versions()
+        metas = {p.stem: nb_meta(p) for p in plan.notebooks}
+        first, last = stages(plan.notebooks, metas)
+        outcomes: dict[str, Outcome] = {}
+        results: dict[str, dict] = {}
+        if not plan.notebooks:
+            self.say("no notebooks in notebooks/: nothing to execute")
+        hashes = (data_h, helpers_h, versions)
+        self._stage(first, tmp, outcomes, results, hashes, jupyter_path, upstream="")
+        if last:
+            status = {p.stem: {"status": "ok" if outcomes[p.stem].ok else "failed",
+                               "error": outcomes[p.stem].error} for p in first}
+            upstream_doc = {"notebooks": status, "results": results,
+                            "params": {s: plan.full_params[s] for s in status},
+                            "scenario": plan.scenario}
+            up = tmp / "upstream.json"
+            up.write_text(json.dumps(upstream_doc, indent=2, sort_keys=True))
+            self._stage(last, tmp, outcomes, results, hashes, jupyter_path,
+                        upstream=fingerprint.sha(up.read_bytes()), extra_env={"HELPERS_UPSTREAM": str(up)})
+        # results.json: byte-identical for identical inputs (sorted keys, no timings)
+        (tmp / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+        manifest = {
+            "run": plan.name,
+            "scenario": plan.scenario,
+            "scenario_description": plan.scenario_description,
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "git_commit": fingerprint.git_commit(),
+            "parameters_given": plan.params,
+            "parameters": plan.full_params,
+            "notebooks": {s: {"ok": o.ok, "cached": o.cached, "seconds": round(o.seconds, 2),
+                              "error": o.error} for s, o in outcomes.items()},
+            "data_sha256": data_h,
+            "helpers_sha256": helpers_h,
+            "packages": versions,
+            "total_seconds": round(time.perf_counter() - t0, 2),
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        build_run_site(tmp, manifest, results, metas)
+        failed = [o for o in outcomes.values() if not o.ok]
+        for o in failed:
+            print(f"error: notebook {o.stem} failed at {o.error}", file=self.err)
+            print(f"       partial notebook kept: {o.stem}.ipynb / {o.stem}.html in the failed run folder",
+                  file=self.err)
+        return 1 if failed else 0
+
+    def _stage(self, nbs, tmp, outcomes, results, hashes, jupyter_path, upstream, extra_env=None):
+        todo = []
+        for p in nbs:
+            key = fingerprint.cache_key(p, self.plan.full_params[p.stem], *hashes, upstream)
+            entry = cache.entry(p.stem, key)
+            info = None if self.force else cache.lookup(entry)
+            if info is not None:
+                outcomes[p.stem] = Outcome(p.stem, True, info.get("seconds", 0.0), str(entry), cached=True)
+                self.say(f"  cached   {p.stem} (executed earlier in {info.get('seconds', 0):.1f}s)")
+            else:
+                todo.append((p, key, entry))
+        if todo:
+            self._execute_all(todo, outcomes, jupyter_path, extra_env or {})
+        for p in nbs:
+            self._collect(p, outcomes[p.stem], tmp, results)
+
+    def _execute_all(self, todo, outcomes, jupyter_path, extra_env):
+        todo.sort(key=lambda t: -cache.last_duration(t[0].stem))   # longest first: shorter critical path
+        workers = min(self.jobs, len(todo))
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+            futs = {}
+            for p, key, entry in todo:
+                work = cache.workdir(p.stem, key)
+                self.say(f"  start    {p.stem}")
+                f = pool.submit(_execute, p.stem, str(p), self.plan.params[p.stem], str(work),
+                                jupyter_path, self.timeout, extra_env)
+                futs[f] = (p, entry, work)
+            for f in cf.as_completed(futs):
+                p, entry, work = futs[f]
+                try:
+                    r = f.result()
+                except Exception as e:  # worker crashed
+                    r = {"ok": False, "seconds": 0.0,
+                         "error": f"the worker crashed ({type(e).__name__}: {e})"}
+                if r["ok"]:
+                    cache.store(work, entry, r["seconds"])
+                    outcomes[p.stem] = Outcome(p.stem, True, r["seconds"], str(entry))
+                    self.say(f"  done     {p.stem} in {r['seconds']:.1f}s")
+                else:
+                    outcomes[p.stem] = Outcome(p.stem, False, r["seconds"], str(work), error=r["error"])
+                    self.say(f"  FAILED   {p.stem} after {r['seconds']:.1f}s: {r['error']}")
+
+    def _collect(self, p: Path, o: Outcome, tmp: Path, results: dict) -> None:
+        """Copy one notebook's outputs into the run folder (rendering them once per cache entry)."""
+        src = Path(o.folder)
+        nb_file = src / f"{p.stem}.ipynb"
+        if nb_file.is_file():
+            shutil.copy2(nb_file, tmp / nb_file.name)
+            figs = src / "figures"
+            if figs.is_dir():
+                shutil.copytree(figs, tmp / "figures", dirs_exist_ok=True)
+            try:
+                # rendered once per cache entry: a warm run only copies
+                for name, report in ((f"{p.stem}.html", False), (f"{p.stem}.report.html", True)):
+                    if not (src / name).is_file():
+                        render_html(nb_file, src / name, report=report)
+                    shutil.copy2(src / name, tmp / name)
+                if o.ok:
+                    cached_results = src / "results.json"
+                    if not cached_results.is_file():
+                        cached_results.write_text(json.dumps(collect(json.loads(nb_file.read_text())),
+                                                             sort_keys=True))
+                    results[p.stem] = json.loads(cached_results.read_text())
+            except Exception as e:  # a notebook that cannot be rendered is a failure of that notebook
+                o.ok = False
+                o.error = o.error or f"rendering failed: {type(e).__name__}: {e}"
+        if not o.ok and src.name.startswith(".work-"):
+            shutil.rmtree(src, ignore_errors=True)

@@ -1,0 +1,81 @@
+"""What a notebook's output depends on, as hashes: its source, its parameters, the data files, the helper
+package's code and the installed package versions (and, for the scorecard, the results it reads).
+
+``cache_key`` combines them into the key of a cache entry (``runner.cache``); the same hashes go into
+each run's ``manifest.json`` so a reader can tell what produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from helpers.core import paths
+
+DATA_SUFFIXES = {".csv", ".yaml", ".yml", ".json"}
+HELPER_SUFFIXES = {".py", ".yaml", ".html", ".css", ".tpl", ".j2"}
+PACKAGES = ("numpy", "pandas", "scipy", "seaborn", "matplotlib", "statsmodels", "papermill", "nbclient",
+            "nbformat", "ipykernel", "nbconvert", "pandera", "pydantic", "PyYAML")
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def data_hashes() -> dict:
+    """sha256 of every processed data file (``data/raw/`` and caches excluded), by path from the root."""
+    out = {}
+    for p in sorted(paths.DATA.rglob("*")):
+        if p.is_file() and "raw" not in p.relative_to(paths.DATA).parts[:1] and ".cache" not in p.parts \
+                and p.suffix in DATA_SUFFIXES:
+            out[str(p.relative_to(paths.ROOT))] = sha(p.read_bytes())
+    return out
+
+
+def helper_hash() -> str:
+    """One sha256 over the helper package's source files (names and contents)."""
+    h = hashlib.sha256()
+    for p in sorted(paths.SRC.rglob("*")):
+        if p.is_file() and p.suffix in HELPER_SUFFIXES and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(paths.SRC)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def package_versions() -> dict:
+    out = {"python": sys.version.split()[0]}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return out
+
+
+def cache_key(nb_path: Path, full_params: dict, data_h: dict, helpers_h: str, versions: dict,
+              upstream: str = "") -> str:
+    payload = json.dumps({"notebook": sha(nb_path.read_bytes()), "params": full_params, "data": data_h,
+                          "helpers": helpers_h, "versions": versions, "upstream": upstream}, sort_keys=True)
+    return sha(payload.encode())[:24]
+
+
+def git_commit() -> str | None:
+    """The checked-out commit, read from ``.git`` directly (no git binary needed); None outside git."""
+    head = paths.ROOT / ".git" / "HEAD"
+    try:
+        ref = head.read_text().strip()
+        if ref.startswith("ref: "):
+            p = paths.ROOT / ".git" / ref[5:]
+            if p.is_file():
+                return p.read_text().strip()
+            packed = paths.ROOT / ".git" / "packed-refs"
+            for line in packed.read_text().splitlines() if packed.is_file() else []:
+                if line.endswith(ref[5:]):
+                    return line.split()[0]
+            return None
+        return ref
+    except OSError:
+        return None
