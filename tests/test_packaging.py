@@ -34,7 +34,7 @@ def _conda_pins() -> dict:
     for d in env["dependencies"]:
         if isinstance(d, str) and "=" in d:
             name, version = d.split("=", 1)
-            if name != "python":
+            if not name.startswith("python"):
                 pins[name.lower()] = version
     return pins
 
