@@ -17,13 +17,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpers.core.verdicts import Verdict
-from helpers.analysis.benchmark_parity import arena, diffusion, figures, frontier, measures, pairs, text, verdicts
+from helpers.analysis.benchmark_parity import (
+    arena,
+    diffusion,
+    figures,
+    frontier,
+    measures,
+    pairs,
+    text,
+    verdicts,
+)
 from helpers.analysis.benchmark_parity.inputs import Inputs, caps_as_of, load_inputs
 from helpers.analysis.benchmark_parity.params import Params
+from helpers.core.verdicts import Verdict
 
-__all__ = ["Analysis", "Inputs", "Params", "analyze", "arena", "caps_as_of", "diffusion", "figures", "frontier", "load_inputs",
-           "measures", "pairs", "text", "verdicts"]
+__all__ = [
+    "Analysis",
+    "Inputs",
+    "Params",
+    "analyze",
+    "arena",
+    "caps_as_of",
+    "diffusion",
+    "figures",
+    "frontier",
+    "load_inputs",
+    "measures",
+    "pairs",
+    "text",
+    "verdicts",
+]
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,5 +76,12 @@ def analyze(P: Params, inputs: Inputs | None = None) -> Analysis:
     inputs = inputs if inputs is not None else load_inputs(P)
     e, a = frontier.eci(inputs, P), arena.arena(inputs, P)
     c2, c3, d = pairs.llama4(inputs, P), pairs.deepseek_v4(inputs, P), diffusion.diffusion(inputs, P)
-    return Analysis(inputs=inputs, eci=e, arena=a, llama4=c2, deepseek_v4=c3, diffusion=d,
-                    verdicts=verdicts.decide(e, a, c2, c3, d, P))
+    return Analysis(
+        inputs=inputs,
+        eci=e,
+        arena=a,
+        llama4=c2,
+        deepseek_v4=c3,
+        diffusion=d,
+        verdicts=verdicts.decide(e, a, c2, c3, d, P),
+    )

@@ -33,7 +33,9 @@ def openness(df: pd.DataFrame, definition: str = "any_open_weights") -> pd.Serie
     if definition == "any_open_weights":
         return ow
     if definition == "unrestricted_only":
-        unrestricted = df["accessibility_detail"].astype("string").eq("Open weights (unrestricted)").fillna(False)
+        unrestricted = (
+            df["accessibility_detail"].astype("string").eq("Open weights (unrestricted)").fillna(False)
+        )
         out = ow.copy()
         out[ow.fillna(False).to_numpy() & ~unrestricted.to_numpy()] = False
         return out

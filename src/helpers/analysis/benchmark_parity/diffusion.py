@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from helpers.core.errors import UserError
-from helpers.core.results import make_entry
-from helpers.core.text import sci
 from helpers.analysis.benchmark_parity.basics import latest_full_year, months_between
 from helpers.analysis.benchmark_parity.inputs import Inputs
 from helpers.analysis.benchmark_parity.params import Params
+from helpers.core.errors import UserError
+from helpers.core.results import make_entry
+from helpers.core.text import sci
 
 
 def primary_org(org: pd.Series) -> pd.Series:
@@ -26,8 +26,14 @@ def primary_org(org: pd.Series) -> pd.Series:
     return org.astype("string").str.split(",").str[0].str.strip()
 
 
-def orgs_above_threshold(models: pd.DataFrame, threshold_flop: float, *, as_of=None,
-                         date: str = "publication_date", by: str = "organization") -> pd.DataFrame:
+def orgs_above_threshold(
+    models: pd.DataFrame,
+    threshold_flop: float,
+    *,
+    as_of=None,
+    date: str = "publication_date",
+    by: str = "organization",
+) -> pd.DataFrame:
     """Per year: distinct organizations (or countries) that released a model with training compute at or
     above ``threshold_flop`` in that year, and the cumulative count of distinct ones up to that year."""
     d = models.dropna(subset=["training_compute_flop", date])
@@ -42,7 +48,9 @@ def orgs_above_threshold(models: pd.DataFrame, threshold_flop: float, *, as_of=N
     for y in range(int(d["year"].min()), int(d["year"].max()) + 1):
         names = sorted(set(d.loc[d["year"] == y, "_k"]))
         seen |= set(names)
-        rows.append({"year": y, "n_in_year": len(names), "n_cumulative": len(seen), "names": "; ".join(names)})
+        rows.append(
+            {"year": y, "n_in_year": len(names), "n_cumulative": len(seen), "names": "; ".join(names)}
+        )
     return pd.DataFrame(rows)
 
 
@@ -64,21 +72,37 @@ def nth_org_lags(caps: pd.DataFrame, reference_model: str, ns=(2, 5, 10), *, as_
     if as_of is not None:
         d = d[d["release_date"] <= pd.Timestamp(as_of)]
     d = d[d["eci"] >= ref["eci"]]
-    first = d.assign(org=primary_org(d["organization"])).groupby("org")["release_date"].min().sort_values(
-        kind="mergesort")
+    first = (
+        d.assign(org=primary_org(d["organization"]))
+        .groupby("org")["release_date"]
+        .min()
+        .sort_values(kind="mergesort")
+    )
     rows = []
     for n in ns:
         if len(first) >= n:
             org, when = first.index[n - 1], first.iloc[n - 1]
-            rows.append({"n": n, "organization": org, "date": when,
-                         "months": max(0.0, months_between(ref["release_date"], when))})
+            rows.append(
+                {
+                    "n": n,
+                    "organization": org,
+                    "date": when,
+                    "months": max(0.0, months_between(ref["release_date"], when)),
+                }
+            )
         else:
             rows.append({"n": n, "organization": None, "date": pd.NaT, "months": float("nan")})
     return pd.DataFrame(rows)
 
 
-def open_share_by_year(models: pd.DataFrame, *, as_of=None, start_year: int = 2015, level: float = 0.95,
-                       open_col: str = "open_weights") -> pd.DataFrame:
+def open_share_by_year(
+    models: pd.DataFrame,
+    *,
+    as_of=None,
+    start_year: int = 2015,
+    level: float = 0.95,
+    open_col: str = "open_weights",
+) -> pd.DataFrame:
     """Share of models released with open weights per year, among models whose accessibility is known
     (open weights, API, hosted or unreleased), with Wilson score intervals and counts."""
     d = models.dropna(subset=["accessibility", "publication_date"])
@@ -89,8 +113,16 @@ def open_share_by_year(models: pd.DataFrame, *, as_of=None, start_year: int = 20
     for y, g in d.groupby(d["publication_date"].dt.year):
         k, n = int(g[open_col].astype(bool).sum()), len(g)
         lo, hi = proportion_confint(k, n, alpha=1 - level, method="wilson")
-        rows.append({"year": int(y), "n_models": n, "n_open": k, "share_pct": k / n * 100,
-                     "low_pct": lo * 100, "high_pct": hi * 100})
+        rows.append(
+            {
+                "year": int(y),
+                "n_models": n,
+                "n_open": k,
+                "share_pct": k / n * 100,
+                "low_pct": lo * 100,
+                "high_pct": hi * 100,
+            }
+        )
     return pd.DataFrame(rows, columns=["year", "n_models", "n_open", "share_pct", "low_pct", "high_pct"])
 
 
@@ -101,10 +133,10 @@ class Diffusion:
 
     orgs: pd.DataFrame
     countries: pd.DataFrame
-    nth: pd.DataFrame                # n, organization, date, months for n in {2, 5, c4_nth_org}
-    share: pd.DataFrame              # open_share_by_year of notable models
-    full_year: int                   # the latest full year before the analysis date
-    earlier_year: int                # two years before it
+    nth: pd.DataFrame  # n, organization, date, months for n in {2, 5, c4_nth_org}
+    share: pd.DataFrame  # open_share_by_year of notable models
+    full_year: int  # the latest full year before the analysis date
+    earlier_year: int  # two years before it
     threshold_flop: float
     reference_model: str
     reference_eci: float
@@ -143,13 +175,23 @@ class Diffusion:
     def entries(self) -> dict:
         return {
             "orgs_above_compute_threshold": make_entry(
-                "orgs_above_compute_threshold", {int(r.year): int(r.n_in_year) for r in self.orgs.itertuples()},
-                unit="organizations", claims=["C4"],
-                note=f"distinct organizations releasing a model of at least {sci(self.threshold_flop)} FLOP, by year"),
+                "orgs_above_compute_threshold",
+                {int(r.year): int(r.n_in_year) for r in self.orgs.itertuples()},
+                unit="organizations",
+                claims=["C4"],
+                note=f"distinct organizations releasing a model of at least {sci(self.threshold_flop)} FLOP, by year",
+            ),
             "open_weights_share": make_entry(
                 "open_weights_share",
-                {int(r.year): round(float(r.share_pct), 2) for r in self.share.itertuples() if r.year >= 2018},
-                unit="% of notable models", claims=["C1", "C4"], note="Wilson 95% intervals in the notebook table"),
+                {
+                    int(r.year): round(float(r.share_pct), 2)
+                    for r in self.share.itertuples()
+                    if r.year >= 2018
+                },
+                unit="% of notable models",
+                claims=["C1", "C4"],
+                note="Wilson 95% intervals in the notebook table",
+            ),
         }
 
 
@@ -159,14 +201,22 @@ def diffusion(inputs: Inputs, P: Params) -> Diffusion:
     try:
         nth = nth_org_lags(inputs.caps_all, P.reference_model, sorted({2, 5, P.c4_nth_org}), as_of=as_of)
     except KeyError as e:
-        raise UserError(f"parameter reference_model: {e.args[0]}; choose a model name from "
-                        "data/capabilities.csv") from None
+        raise UserError(
+            f"parameter reference_model: {e.args[0]}; choose a model name from data/capabilities.csv"
+        ) from None
     ref = inputs.caps_all.set_index("model").loc[P.reference_model]
     full_year = latest_full_year(as_of)
     return Diffusion(
         orgs=orgs_above_threshold(models, P.compute_threshold_flop, as_of=as_of),
         countries=orgs_above_threshold(models, P.compute_threshold_flop, as_of=as_of, by="country"),
-        nth=nth, share=open_share_by_year(models[models["notable"]], as_of=as_of), full_year=full_year,
-        earlier_year=full_year - 2, threshold_flop=P.compute_threshold_flop, reference_model=P.reference_model,
-        reference_eci=float(ref["eci"]), reference_release=ref["release_date"], nth_org=P.c4_nth_org,
-        default_share_pct=P.default_share_pct)
+        nth=nth,
+        share=open_share_by_year(models[models["notable"]], as_of=as_of),
+        full_year=full_year,
+        earlier_year=full_year - 2,
+        threshold_flop=P.compute_threshold_flop,
+        reference_model=P.reference_model,
+        reference_eci=float(ref["eci"]),
+        reference_release=ref["release_date"],
+        nth_org=P.c4_nth_org,
+        default_share_pct=P.default_share_pct,
+    )

@@ -6,6 +6,12 @@ trend of the gap.
   30.4375 days); a level not reached by the end of ECI coverage is right-censored there, and the median
   lag is the Kaplan-Meier median (``helpers.core.uncertainty``);
 - the *gap trend* is the OLS slope of the monthly closed-minus-open gap, with Newey-West (HAC) errors.
+
+The lag's interval resamples (lag, censored) pairs (``core.uncertainty.bootstrap_km_median``) rather than
+calling ``scipy.stats.bootstrap``: a resample in which fewer than half of the waits ended has an unbounded
+median (+inf), which BCa cannot handle, and scipy's percentile interval interpolates between resampled
+medians where ours reports one of them (inverted CDF); both give the same interval on the shipped data,
+but not on every sample.
 """
 
 from __future__ import annotations
@@ -17,16 +23,17 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from helpers.core.results import make_entry
-from helpers.core.uncertainty import bootstrap_km_median
 from helpers.analysis.benchmark_parity.basics import months_between, or_none
 from helpers.analysis.benchmark_parity.inputs import Inputs
 from helpers.analysis.benchmark_parity.params import Params
 from helpers.analysis.benchmark_parity.text import fmt
+from helpers.core.results import make_entry
+from helpers.core.uncertainty import bootstrap_km_median
 
 
-def frontier_steps(df: pd.DataFrame, *, date: str = "release_date", value: str = "eci",
-                   label: str = "model") -> pd.DataFrame:
+def frontier_steps(
+    df: pd.DataFrame, *, date: str = "release_date", value: str = "eci", label: str = "model"
+) -> pd.DataFrame:
     """The models that set a new running maximum of ``value`` in date order (ties: the earlier model).
 
     Returns columns date, value, model, one row per step, sorted by date."""
@@ -66,16 +73,29 @@ def frontier_lags(closed_steps: pd.DataFrame, open_steps: pd.DataFrame, *, start
             lag, cens = months_between(r["date"], end), True
         else:
             lag, cens = max(0.0, months_between(r["date"], reach)), False
-        rows.append({"closed_date": r["date"], "closed_model": r["model"], "level": r["value"],
-                     "open_reach_date": reach, "lag_months": lag, "censored": cens})
-    return pd.DataFrame(rows, columns=["closed_date", "closed_model", "level", "open_reach_date", "lag_months",
-                                       "censored"])
+        rows.append(
+            {
+                "closed_date": r["date"],
+                "closed_model": r["model"],
+                "level": r["value"],
+                "open_reach_date": reach,
+                "lag_months": lag,
+                "censored": cens,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["closed_date", "closed_model", "level", "open_reach_date", "lag_months", "censored"]
+    )
 
 
-def gap_series(closed_steps: pd.DataFrame, open_steps: pd.DataFrame, *, start, end, freq: str = "MS") -> pd.DataFrame:
+def gap_series(
+    closed_steps: pd.DataFrame, open_steps: pd.DataFrame, *, start, end, freq: str = "MS"
+) -> pd.DataFrame:
     """Closed minus open frontier on a regular date grid (first of each month by default)."""
     grid = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq=freq)
-    rows = [{"date": g, "closed": frontier_at(closed_steps, g), "open": frontier_at(open_steps, g)} for g in grid]
+    rows = [
+        {"date": g, "closed": frontier_at(closed_steps, g), "open": frontier_at(open_steps, g)} for g in grid
+    ]
     out = pd.DataFrame(rows, columns=["date", "closed", "open"])
     out["gap"] = out["closed"] - out["open"]
     return out
@@ -87,14 +107,25 @@ def trend_fit(x_dates: pd.Series, y: pd.Series, *, hac_lags: int = 3, level: flo
     HAC errors are robust to heteroskedasticity and to the autocorrelation of a monthly gap series."""
     d = pd.DataFrame({"t": pd.to_datetime(x_dates), "y": pd.to_numeric(y, errors="coerce")}).dropna()
     if len(d) < 3:
-        return {"slope_per_year": float("nan"), "low": float("nan"), "high": float("nan"), "p_value": float("nan"),
-                "n": len(d)}
+        return {
+            "slope_per_year": float("nan"),
+            "low": float("nan"),
+            "high": float("nan"),
+            "p_value": float("nan"),
+            "n": len(d),
+        }
     t = (d["t"] - d["t"].min()).dt.days / 365.25
     X = sm.add_constant(t.to_numpy())
     res = sm.OLS(d["y"].to_numpy(dtype=float), X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags})
     lo, hi = res.conf_int(alpha=1 - level)[1]
-    return {"slope_per_year": float(res.params[1]), "low": float(lo), "high": float(hi),
-            "p_value": float(res.pvalues[1]), "n": int(len(d)), "intercept": float(res.params[0])}
+    return {
+        "slope_per_year": float(res.params[1]),
+        "low": float(lo),
+        "high": float(hi),
+        "p_value": float(res.pvalues[1]),
+        "n": len(d),
+        "intercept": float(res.params[0]),
+    }
 
 
 def split_open(caps: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -116,20 +147,20 @@ class Eci:
     """The ECI section of C1: frontiers, lags (Kaplan-Meier median and interval), gap and its trend."""
 
     start: pd.Timestamp
-    end: pd.Timestamp              # end of ECI coverage (gaps, lags and censoring stop there)
+    end: pd.Timestamp  # end of ECI coverage (gaps, lags and censoring stop there)
     as_of: pd.Timestamp
     open_definition: str
     hac_lags: int
     open_steps: pd.DataFrame
     closed_steps: pd.DataFrame
-    gap_now: float                 # closed minus open frontier on ``end`` (ECI points)
+    gap_now: float  # closed minus open frontier on ``end`` (ECI points)
     lags: pd.DataFrame
     lag_med: float
     lag_lo: float
-    lag_hi: float                  # +inf: not bounded from above
-    lag_naive: float               # median counting censored waits as ended (biased down)
+    lag_hi: float  # +inf: not bounded from above
+    lag_naive: float  # median counting censored waits as ended (biased down)
     n_cens: int
-    gaps: pd.DataFrame             # monthly gap series
+    gaps: pd.DataFrame  # monthly gap series
     trend: dict
 
     @property
@@ -146,24 +177,38 @@ class Eci:
         t = self.trend
         return {
             "eci_gap_points_latest": make_entry(
-                "eci_gap_points_latest", or_none(self.gap_now), unit="ECI points", claims=["C1"],
+                "eci_gap_points_latest",
+                or_none(self.gap_now),
+                unit="ECI points",
+                claims=["C1"],
                 note=f"closed minus open ECI frontier on {self.end:%Y-%m-%d}, the newest ECI release date up to the "
-                     "analysis date"),
+                "analysis date",
+            ),
             "eci_lag_months": make_entry(
-                "eci_lag_months", or_none(self.lag_med), low=or_none(self.lag_lo), high=or_none(self.lag_hi),
-                unit="months", claims=["C1"],
+                "eci_lag_months",
+                or_none(self.lag_med),
+                low=or_none(self.lag_lo),
+                high=or_none(self.lag_hi),
+                unit="months",
+                claims=["C1"],
                 note=f"Kaplan-Meier median over {len(self.lags)} closed frontier steps since {self.start:%Y-%m-%d}, "
-                     f"{self.n_cens} not yet matched by {self.end:%Y-%m-%d}, the end of ECI coverage (right-censored "
-                     "there); 95% bootstrap interval, high = None when unbounded (fewer than half of the waits ended "
-                     "in too many resamples); naive median counting censored waits as ended: "
-                     f"{fmt(self.lag_naive)} months"),
+                f"{self.n_cens} not yet matched by {self.end:%Y-%m-%d}, the end of ECI coverage (right-censored "
+                "there); 95% bootstrap interval, high = None when unbounded (fewer than half of the waits ended "
+                "in too many resamples); naive median counting censored waits as ended: "
+                f"{fmt(self.lag_naive)} months",
+            ),
             "eci_gap_trend_per_year": make_entry(
-                "eci_gap_trend_per_year", or_none(t["slope_per_year"]), low=or_none(t["low"]), high=or_none(t["high"]),
-                unit="ECI points per year", claims=["C1"],
+                "eci_gap_trend_per_year",
+                or_none(t["slope_per_year"]),
+                low=or_none(t["low"]),
+                high=or_none(t["high"]),
+                unit="ECI points per year",
+                claims=["C1"],
                 note=f"OLS slope of the monthly closed-minus-open ECI gap, {self.start:%Y-%m} to {self.end:%Y-%m} "
-                     f"({t['n']} months); 95% CI from Newey-West (HAC) errors with {self.hac_lags} lags. The monthly "
-                     "gap is a step series, so neighbouring months are far from independent and the interval is "
-                     "likely too narrow"),
+                f"({t['n']} months); 95% CI from Newey-West (HAC) errors with {self.hac_lags} lags. The monthly "
+                "gap is a step series, so neighbouring months are far from independent and the interval is "
+                "likely too narrow",
+            ),
         }
 
 
@@ -174,10 +219,21 @@ def eci(inputs: Inputs, P: Params) -> Eci:
     lags = frontier_lags(closed_steps, open_steps, start=inputs.start, end=end)
     med, lo, hi = bootstrap_km_median(lags["lag_months"], lags["censored"], P.n_boot, P.seed)
     gaps = gap_series(closed_steps, open_steps, start=inputs.start, end=end)
-    return Eci(start=inputs.start, end=end, as_of=inputs.as_of, open_definition=P.open_definition,
-               hac_lags=P.hac_lags, open_steps=open_steps, closed_steps=closed_steps,
-               gap_now=frontier_at(closed_steps, end) - frontier_at(open_steps, end), lags=lags,
-               lag_med=med, lag_lo=lo, lag_hi=hi,
-               lag_naive=float(np.median(lags["lag_months"])) if len(lags) else float("nan"),
-               n_cens=int(lags["censored"].sum()) if len(lags) else 0, gaps=gaps,
-               trend=trend_fit(gaps["date"], gaps["gap"], hac_lags=P.hac_lags))
+    return Eci(
+        start=inputs.start,
+        end=end,
+        as_of=inputs.as_of,
+        open_definition=P.open_definition,
+        hac_lags=P.hac_lags,
+        open_steps=open_steps,
+        closed_steps=closed_steps,
+        gap_now=frontier_at(closed_steps, end) - frontier_at(open_steps, end),
+        lags=lags,
+        lag_med=med,
+        lag_lo=lo,
+        lag_hi=hi,
+        lag_naive=float(np.median(lags["lag_months"])) if len(lags) else float("nan"),
+        n_cens=int(lags["censored"].sum()) if len(lags) else 0,
+        gaps=gaps,
+        trend=trend_fit(gaps["date"], gaps["gap"], hac_lags=P.hac_lags),
+    )

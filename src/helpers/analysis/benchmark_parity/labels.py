@@ -24,11 +24,15 @@ def mdates_num(x):
 
 def overlaps(box, boxes, pad: float = 1.0) -> bool:
     """True when display-space bbox ``box`` comes within ``pad`` pixels of any bbox in ``boxes``."""
-    return any(box.x0 < b.x1 + pad and b.x0 < box.x1 + pad and box.y0 < b.y1 + pad and b.y0 < box.y1 + pad
-               for b in boxes)
+    return any(
+        box.x0 < b.x1 + pad and b.x0 < box.x1 + pad and box.y0 < b.y1 + pad and b.y0 < box.y1 + pad
+        for b in boxes
+    )
 
 
-def place_labels(ax, points: list[dict], *, max_levels: int = 3, step_pt: float = 9.0, obstacles=()) -> list[dict]:
+def place_labels(
+    ax, points: list[dict], *, max_levels: int = 3, step_pt: float = 9.0, obstacles=()
+) -> list[dict]:
     """Name points without any two names (or a name and a leader line) overlapping.
 
     ``points`` are dicts with ``x``, ``y`` (data), ``text``, ``colour``, ``side`` ("above": up-left, else up-right;
@@ -55,24 +59,40 @@ def place_labels(ax, points: list[dict], *, max_levels: int = 3, step_pt: float 
         result = {**p, "placed": False}
         # names above a rising step line may sit over the previous level (left) or the own level (right);
         # names below it only under the own level (right), where they cannot be mistaken for the previous step's
-        tries = [(level, flip) for level in range(max_levels) for flip in ((False, True) if above else (False,))]
+        tries = [
+            (level, flip) for level in range(max_levels) for flip in ((False, True) if above else (False,))
+        ]
         for level, flip in tries:
             left = above != flip
             dy = (4 + step_pt * level) if above else -(10 + step_pt * level)
-            ann = ax.annotate(str(p["text"]), (mdates_num(p["x"]), p["y"]), xytext=(-4 if left else 4, dy),
-                              textcoords="offset points", fontsize=7, color=p["colour"],
-                              ha="right" if left else "left", va="bottom" if above else "top",
-                              arrowprops=(dict(arrowstyle="-", color=p["colour"], lw=0.5, shrinkA=0, shrinkB=2)
-                                          if level else None))
+            ann = ax.annotate(
+                str(p["text"]),
+                (mdates_num(p["x"]), p["y"]),
+                xytext=(-4 if left else 4, dy),
+                textcoords="offset points",
+                fontsize=7,
+                color=p["colour"],
+                ha="right" if left else "left",
+                va="bottom" if above else "top",
+                arrowprops=(
+                    dict(arrowstyle="-", color=p["colour"], lw=0.5, shrinkA=0, shrinkB=2) if level else None
+                ),
+            )
             ann.update_positions(renderer)
             box = Text.get_window_extent(ann, renderer)  # the name only, not its leader line
             near = (box.x1 if left else box.x0, box.y0 if above else box.y1)
             leader = Path([anchor, near]) if level else None
-            ok = (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-                  and (not flip or x_end is None or box.x1 <= x_end)
-                  and not overlaps(box, boxes) and not overlaps(box, marks, pad=0.0)
-                  and not any(ln.intersects_bbox(box, filled=True) for ln in leaders)
-                  and (leader is None or not any(leader.intersects_bbox(b, filled=True) for b in boxes)))
+            ok = (
+                frame.x0 <= box.x0
+                and box.x1 <= frame.x1
+                and frame.y0 <= box.y0
+                and box.y1 <= frame.y1
+                and (not flip or x_end is None or box.x1 <= x_end)
+                and not overlaps(box, boxes)
+                and not overlaps(box, marks, pad=0.0)
+                and not any(ln.intersects_bbox(box, filled=True) for ln in leaders)
+                and (leader is None or not any(leader.intersects_bbox(b, filled=True) for b in boxes))
+            )
             if ok:
                 boxes.append(box)
                 if leader is not None:

@@ -20,6 +20,7 @@ METRICS = ("natural", "score_ratio", "error_ratio", "win_ratio")
 
 # ------------------------------------------------------------------------------------ ratios
 
+
 def relative_quality(a: float, b: float, kind: str) -> dict:
     """How model A compares with model B on one measure.
 
@@ -27,8 +28,12 @@ def relative_quality(a: float, b: float, kind: str) -> dict:
     (B's error rate over A's: 1 = as few errors as B, 0.5 = twice as many);
     kind 'index' (higher better, ratio scale): score ratio only;
     kind 'rating' (Elo scale): score ratio a/b, A's win probability against B and its ratio to parity (p/0.5)."""
-    out = {"score_ratio": a / b if b else float("nan"), "error_ratio": float("nan"), "win_prob": float("nan"),
-           "win_ratio": float("nan")}
+    out = {
+        "score_ratio": a / b if b else float("nan"),
+        "error_ratio": float("nan"),
+        "win_prob": float("nan"),
+        "win_ratio": float("nan"),
+    }
     if kind == "fraction":
         ea, eb = 1 - a, 1 - b
         out["error_ratio"] = eb / ea if ea > 0 else float("inf") if eb > 0 else 1.0
@@ -65,10 +70,23 @@ def rating_gap_ratio(open_rating: float, gap_points: float, metric: str) -> floa
     """Open model as a fraction of the closed one when the closed model is rated ``gap_points`` higher, under
     ``metric`` (see ``headline_ratio``): the win-probability ratio depends on the gap only; the score ratio also
     on the ratings' arbitrary offset. NaN when an input is missing."""
-    if open_rating is None or gap_points is None or any(math.isnan(float(x)) for x in (open_rating, gap_points)):
+    if (
+        open_rating is None
+        or gap_points is None
+        or any(math.isnan(float(x)) for x in (open_rating, gap_points))
+    ):
         return float("nan")
-    t = compare_measures([{"measure": "rating", "evaluator": "", "kind": "rating", "a": float(open_rating),
-                           "b": float(open_rating) + float(gap_points)}])
+    t = compare_measures(
+        [
+            {
+                "measure": "rating",
+                "evaluator": "",
+                "kind": "rating",
+                "a": float(open_rating),
+                "b": float(open_rating) + float(gap_points),
+            }
+        ]
+    )
     return float(headline_ratio(t, metric).iloc[0])
 
 
@@ -95,7 +113,7 @@ def share_at_least(ratios: pd.Series, threshold_pct: float) -> tuple[float, int,
     if len(r) == 0:
         return float("nan"), 0, 0
     hits = int((r >= threshold_pct / 100 - 1e-12).sum())
-    return hits / len(r) * 100, hits, int(len(r))
+    return hits / len(r) * 100, hits, len(r)
 
 
 def match_share(ratios: pd.Series, tolerance_pct: float) -> tuple[float, int, int]:
@@ -107,11 +125,12 @@ def tolerance_for_majority(ratios: pd.Series, majority_pct: float) -> tuple[floa
     """The smallest tolerance (%) at which a model matches on more than ``majority_pct`` of the measures:
     (tolerance, measures needed, measures); NaN tolerance when no tolerance reaches it."""
     r = np.sort(pd.to_numeric(ratios, errors="coerce").dropna().to_numpy())[::-1]
-    k = int(np.floor(len(r) * majority_pct / 100)) + 1          # measures needed for 'more than' the share
+    k = int(np.floor(len(r) * majority_pct / 100)) + 1  # measures needed for 'more than' the share
     return (100 * (1 - r[k - 1]) if k <= len(r) else float("nan")), k, len(r)
 
 
 # ------------------------------------------------------------------------------- rows per evaluator
+
 
 def one_rating_per_leaderboard(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     """Keep a single Arena row (the latest ``snapshot_date``; ties: the first given) and return (kept, dropped).
@@ -126,9 +145,16 @@ def one_rating_per_leaderboard(rows: list[dict]) -> tuple[list[dict], list[dict]
     return [r for r in rows if r is keep or r not in arena], [r for r in arena if r is not keep]
 
 
-AA_MEASURES = {"intelligence_index": "index", "coding_index": "index", "math_index": "index",
-               "mmlu_pro": "fraction", "gpqa": "fraction", "hle": "fraction", "livecodebench": "fraction",
-               "aime_25": "fraction"}
+AA_MEASURES = {
+    "intelligence_index": "index",
+    "coding_index": "index",
+    "math_index": "index",
+    "mmlu_pro": "fraction",
+    "gpqa": "fraction",
+    "hle": "fraction",
+    "livecodebench": "fraction",
+    "aime_25": "fraction",
+}
 
 
 def aa_pair_rows(aa: pd.DataFrame, a_slugs: list[str], b_slugs: list[str]) -> list[dict]:
@@ -138,9 +164,17 @@ def aa_pair_rows(aa: pd.DataFrame, a_slugs: list[str], b_slugs: list[str]) -> li
     for m, kind in AA_MEASURES.items():
         va, vb = A[m].max(), B[m].max()
         if pd.notna(va) and pd.notna(vb):
-            rows.append({"measure": f"AA {m}", "evaluator": "Artificial Analysis", "kind": kind,
-                         "a": float(va), "b": float(vb),
-                         "b_model": B.loc[B[m].idxmax(), "model"], "a_model": A.loc[A[m].idxmax(), "model"]})
+            rows.append(
+                {
+                    "measure": f"AA {m}",
+                    "evaluator": "Artificial Analysis",
+                    "kind": kind,
+                    "a": float(va),
+                    "b": float(vb),
+                    "b_model": B.loc[B[m].idxmax(), "model"],
+                    "a_model": A.loc[A[m].idxmax(), "model"],
+                }
+            )
     return rows
 
 
@@ -154,8 +188,17 @@ def aa_best_closed_rows(aa: pd.DataFrame, a_slugs: list[str], release) -> list[d
         c = closed.dropna(subset=[m])
         if pd.notna(va) and len(c):
             best = c.loc[c[m].idxmax()]
-            rows.append({"measure": f"AA {m}", "evaluator": "Artificial Analysis", "kind": kind, "a": float(va),
-                         "b": float(best[m]), "b_model": best["model"], "a_model": A.loc[A[m].idxmax(), "model"]})
+            rows.append(
+                {
+                    "measure": f"AA {m}",
+                    "evaluator": "Artificial Analysis",
+                    "kind": kind,
+                    "a": float(va),
+                    "b": float(best[m]),
+                    "b_model": best["model"],
+                    "a_model": A.loc[A[m].idxmax(), "model"],
+                }
+            )
     return rows
 
 
@@ -171,12 +214,23 @@ def arena_best_closed_rows(arena: pd.DataFrame, a_models: list[str], release, *,
         day = g["snapshot_date"].max()
         snap = d[(d["scale_segment"] == seg) & (d["snapshot_date"] == day)]
         a = snap[snap["model"].str.lower().isin(amods)]
-        cl = snap[snap["open_weights"].eq(False).fillna(False) & snap["model"].str.lower().isin(seen_by_release)]
+        cl = snap[
+            snap["open_weights"].eq(False).fillna(False) & snap["model"].str.lower().isin(seen_by_release)
+        ]
         if len(a) and len(cl):
             best = cl.loc[cl["rating"].idxmax()]
-            rows.append({"measure": f"Arena {seg}", "evaluator": "Arena (LMArena)", "kind": "rating",
-                         "a": float(a["rating"].max()), "b": float(best["rating"]), "b_model": best["model"],
-                         "a_model": a.loc[a["rating"].idxmax(), "model"], "snapshot_date": day})
+            rows.append(
+                {
+                    "measure": f"Arena {seg}",
+                    "evaluator": "Arena (LMArena)",
+                    "kind": "rating",
+                    "a": float(a["rating"].max()),
+                    "b": float(best["rating"]),
+                    "b_model": best["model"],
+                    "a_model": a.loc[a["rating"].idxmax(), "model"],
+                    "snapshot_date": day,
+                }
+            )
     return rows
 
 
@@ -202,6 +256,12 @@ def latest_pair_rating(arena: pd.DataFrame, a_models, b_models) -> pd.DataFrame:
             both = piv.dropna(subset=["a", "b"])
             if len(both):
                 day = both.index.max()
-                rows.append({"scale_segment": seg, "snapshot_date": day, "a": float(both.loc[day, "a"]),
-                             "b": float(both.loc[day, "b"])})
+                rows.append(
+                    {
+                        "scale_segment": seg,
+                        "snapshot_date": day,
+                        "a": float(both.loc[day, "a"]),
+                        "b": float(both.loc[day, "b"]),
+                    }
+                )
     return pd.DataFrame(rows, columns=["scale_segment", "snapshot_date", "a", "b"])

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 
-from helpers.core.text import count, noun, ordinal, sci
 from helpers.analysis.benchmark_parity.arena import AI_INDEX_2025_ARENA
 from helpers.analysis.benchmark_parity.measures import metric_words
+from helpers.core.text import count, noun, ordinal, sci
 
 
 def fmt(x, nd: int = 1) -> str:
@@ -21,74 +21,118 @@ def fmt(x, nd: int = 1) -> str:
 def inputs(inp) -> str:
     """What the analysis reads on its date (``inputs.Inputs``)."""
     why = "newest date in the data" if inp.as_of_is_newest else "parameter as_of"
-    return (f"Analysis date **{inp.as_of:%Y-%m-%d}** ({why}); {len(inp.caps)} models with an ECI score and a known "
-            f"open/closed status ({int(inp.caps['open'].sum())} open under '{inp.open_definition}'), "
-            f"{len(inp.models)} Epoch models, {inp.arena['snapshot_date'].nunique()} Arena snapshot dates.")
+    return (
+        f"Analysis date **{inp.as_of:%Y-%m-%d}** ({why}); {len(inp.caps)} models with an ECI score and a known "
+        f"open/closed status ({int(inp.caps['open'].sum())} open under '{inp.open_definition}'), "
+        f"{len(inp.models)} Epoch models, {inp.arena['snapshot_date'].nunique()} Arena snapshot dates."
+    )
 
 
 def _lag_sentence(e) -> str:
     if len(e.lags) == 0:
-        return (f"No closed frontier step falls between window_start ({e.start:%Y-%m-%d}) and the end of ECI coverage "
-                f"({e.end:%Y-%m-%d}), so no lag can be measured; choose an earlier window_start.")
-    med = f"{fmt(e.lag_med)} months" if math.isfinite(e.lag_med) else f"more than {fmt(e.lags['lag_months'].max())} months"
-    hi = f"{fmt(e.lag_hi)} months" if math.isfinite(e.lag_hi) else "unbounded: the data do not bound it from above"
-    return (f"Over {len(e.lags)} closed frontier steps since {e.start:%Y-%m-%d}, {e.n_cens} had not been reached by an "
-            f"open model by then. Taking those censored waits into account (Kaplan-Meier), the open frontier needed a "
-            f"median of **{med}** (95% bootstrap interval {fmt(e.lag_lo)} to {hi}) to reach the same level; treating the "
-            f"censored waits as if they had ended on {e.end:%Y-%m-%d} would give {fmt(e.lag_naive)} months, an "
-            "underestimate.")
+        return (
+            f"No closed frontier step falls between window_start ({e.start:%Y-%m-%d}) and the end of ECI coverage "
+            f"({e.end:%Y-%m-%d}), so no lag can be measured; choose an earlier window_start."
+        )
+    med = (
+        f"{fmt(e.lag_med)} months"
+        if math.isfinite(e.lag_med)
+        else f"more than {fmt(e.lags['lag_months'].max())} months"
+    )
+    hi = (
+        f"{fmt(e.lag_hi)} months"
+        if math.isfinite(e.lag_hi)
+        else "unbounded: the data do not bound it from above"
+    )
+    return (
+        f"Over {len(e.lags)} closed frontier steps since {e.start:%Y-%m-%d}, {e.n_cens} had not been reached by an "
+        f"open model by then. Taking those censored waits into account (Kaplan-Meier), the open frontier needed a "
+        f"median of **{med}** (95% bootstrap interval {fmt(e.lag_lo)} to {hi}) to reach the same level; treating the "
+        f"censored waits as if they had ended on {e.end:%Y-%m-%d} would give {fmt(e.lag_naive)} months, an "
+        "underestimate."
+    )
 
 
 def eci_frontier(e) -> str:
     """The ECI gap, the Kaplan-Meier lag and the gap trend (``frontier.Eci``)."""
     t = e.trend
-    word = ("shrinking" if t["high"] < 0 else "growing" if t["low"] > 0 else "neither clearly shrinking nor growing")
-    coverage = (" up to the analysis date" if e.end == e.as_of
-                else f" (the analysis date is {e.as_of:%Y-%m-%d}; later models have no ECI yet)")
-    return (f"On {e.end:%Y-%m-%d}, the newest ECI release date{coverage}, the best closed model scores "
-            f"**{fmt(e.closed_now)}** ECI ({e.closed_steps['model'].iloc[-1]}) and the best open model "
-            f"**{fmt(e.open_now)}** ({e.open_steps['model'].iloc[-1]}): a gap of **{fmt(e.gap_now)} points**. "
-            f"{_lag_sentence(e)} A linear trend of the monthly gap ({t['n']} months, HAC standard errors with "
-            f"{e.hac_lags} lags) has slope **{fmt(t['slope_per_year'], 2)} ECI points per year** (95% CI "
-            f"{fmt(t['low'], 2)} to {fmt(t['high'], 2)}): the gap is {word} over the window.")
+    word = (
+        "shrinking"
+        if t["high"] < 0
+        else "growing"
+        if t["low"] > 0
+        else "neither clearly shrinking nor growing"
+    )
+    coverage = (
+        " up to the analysis date"
+        if e.end == e.as_of
+        else f" (the analysis date is {e.as_of:%Y-%m-%d}; later models have no ECI yet)"
+    )
+    return (
+        f"On {e.end:%Y-%m-%d}, the newest ECI release date{coverage}, the best closed model scores "
+        f"**{fmt(e.closed_now)}** ECI ({e.closed_steps['model'].iloc[-1]}) and the best open model "
+        f"**{fmt(e.open_now)}** ({e.open_steps['model'].iloc[-1]}): a gap of **{fmt(e.gap_now)} points**. "
+        f"{_lag_sentence(e)} A linear trend of the monthly gap ({t['n']} months, HAC standard errors with "
+        f"{e.hac_lags} lags) has slope **{fmt(t['slope_per_year'], 2)} ECI points per year** (95% CI "
+        f"{fmt(t['low'], 2)} to {fmt(t['high'], 2)}): the gap is {word} over the window."
+    )
 
 
 def arena(a) -> str:
     """The AI Index check and the latest Arena gap (``arena.Arena``)."""
     aix, c = AI_INDEX_2025_ARENA, a.check_row
     if c is not None:
-        txt = (f"**AI Index check.** On {aix['date']} the best closed model ({c['best_closed']}) is rated "
-               f"{fmt(c['best_closed_rating'])} and the best open one ({c['best_open']}) {fmt(c['best_open_rating'])}: a "
-               f"gap of {fmt(c['gap_pct'], 2)}%. The AI Index 2025 reports {aix['closed_rating']:,} vs "
-               f"{aix['open_rating']:,} and {aix['gap_pct']:g}%, so the figure "
-               f"**{'reproduces' if a.reproduces else 'does not reproduce'}**.")
+        txt = (
+            f"**AI Index check.** On {aix['date']} the best closed model ({c['best_closed']}) is rated "
+            f"{fmt(c['best_closed_rating'])} and the best open one ({c['best_open']}) {fmt(c['best_open_rating'])}: a "
+            f"gap of {fmt(c['gap_pct'], 2)}%. The AI Index 2025 reports {aix['closed_rating']:,} vs "
+            f"{aix['open_rating']:,} and {aix['gap_pct']:g}%, so the figure "
+            f"**{'reproduces' if a.reproduces else 'does not reproduce'}**."
+        )
     else:
-        txt = (f"**AI Index check.** The {aix['date']} snapshot is outside the analysis period, so the AI Index 2025 "
-               "figure cannot be checked here.")
+        txt = (
+            f"**AI Index check.** The {aix['date']} snapshot is outside the analysis period, so the AI Index 2025 "
+            "figure cannot be checked here."
+        )
     L = a.latest
     if L is not None:
-        txt += (f" On the latest comparable snapshot ({L['scale_segment']}, {L['snapshot_date']:%Y-%m-%d}), "
-                f"{L['best_open']} trails {L['best_closed']} by **{fmt(L['gap_elo'])} points** "
-                f"({fmt(L['gap_pct'], 2)}%; interval of the points gap {fmt(L['gap_low'])} to {fmt(L['gap_high'])}), "
-                f"which means users would prefer the open model in **{fmt(100 * L['win_prob_open'])}%** of head-to-head "
-                "votes.")
+        txt += (
+            f" On the latest comparable snapshot ({L['scale_segment']}, {L['snapshot_date']:%Y-%m-%d}), "
+            f"{L['best_open']} trails {L['best_closed']} by **{fmt(L['gap_elo'])} points** "
+            f"({fmt(L['gap_pct'], 2)}%; interval of the points gap {fmt(L['gap_low'])} to {fmt(L['gap_high'])}), "
+            f"which means users would prefer the open model in **{fmt(100 * L['win_prob_open'])}%** of head-to-head "
+            "votes."
+        )
     return txt
 
 
 def llama4(r) -> str:
     """C2's share under the chosen and the other metrics, and the Arena win probabilities (``pairs.Llama4``)."""
-    txt = "" if len(r.table_all) else (f"No measure scored both Llama 4 Maverick and GPT-4.5 by {r.as_of:%Y-%m-%d}, "
-                                       "so C2 cannot be tested at this date. ")
-    txt += (f"On the {count(r.n, 'measure')} in the verdict, Maverick reaches {r.threshold_pct:g}% of GPT-4.5 on "
-            f"**{r.hits}** ({fmt(r.share)}%) by the {metric_words(r.metric, long=True).replace(': ', ' (', 1)}). The "
-            "same data give " + "; ".join(f"{h} of {n} by the {metric_words(m)}"
-                                          for m, (_, h, n) in r.by_metric.items() if m != r.metric) + ".")
+    txt = (
+        ""
+        if len(r.table_all)
+        else (
+            f"No measure scored both Llama 4 Maverick and GPT-4.5 by {r.as_of:%Y-%m-%d}, "
+            "so C2 cannot be tested at this date. "
+        )
+    )
+    txt += (
+        f"On the {count(r.n, 'measure')} in the verdict, Maverick reaches {r.threshold_pct:g}% of GPT-4.5 on "
+        f"**{r.hits}** ({fmt(r.share)}%) by the {metric_words(r.metric, long=True).replace(': ', ' (', 1)}). The "
+        "same data give "
+        + "; ".join(
+            f"{h} of {n} by the {metric_words(m)}" for m, (_, h, n) in r.by_metric.items() if m != r.metric
+        )
+        + "."
+    )
     probs = r.arena_win_probs()
     if probs:
-        txt += (" Implied Arena win probabilities against GPT-4.5: "
-                + "; ".join(f"{v} Maverick {fmt(100 * p)}% ({seg})" for v, seg, p in probs)
-                + ". Which Maverick is counted (the unreleased chat-tuned variant Meta showed on Arena, or the released "
-                  "weights) therefore matters for any preference-based reading of the claim.")
+        txt += (
+            " Implied Arena win probabilities against GPT-4.5: "
+            + "; ".join(f"{v} Maverick {fmt(100 * p)}% ({seg})" for v, seg, p in probs)
+            + ". Which Maverick is counted (the unreleased chat-tuned variant Meta showed on Arena, or the released "
+            "weights) therefore matters for any preference-based reading of the claim."
+        )
     return txt
 
 
@@ -97,24 +141,35 @@ def deepseek_v4(r) -> str:
     w = r.worst
     if w is None:
         return "DeepSeek V4 Pro is not in the data up to the analysis date, so C3 cannot be tested."
-    return (f"DeepSeek V4 Pro (released {r.release:%Y-%m-%d}) is within {r.tolerance_pct:g}% of the best closed model "
-            f"available at its release on **{r.hits} of {count(r.n, 'measure')}** ({fmt(r.share)}%). Its weakest measure "
-            f"is {w['measure']}, where it reaches {fmt(100 * w['r'])}% of {w['b_model']}.")
+    return (
+        f"DeepSeek V4 Pro (released {r.release:%Y-%m-%d}) is within {r.tolerance_pct:g}% of the best closed model "
+        f"available at its release on **{r.hits} of {count(r.n, 'measure')}** ({fmt(r.share)}%). Its weakest measure "
+        f"is {w['measure']}, where it reaches {fmt(100 * w['r'])}% of {w['b_model']}."
+    )
 
 
 def diffusion(d) -> str:
     """Organizations above the threshold, the n-th organization's delays and the open share (``diffusion.Diffusion``)."""
     ref = d.reference_model
-    reached = "; ".join(f"the {ordinal(r.n)} organization ({r.organization}) {fmt(r.months)} months after its release"
-                        if math.isfinite(r.months) else f"fewer than {int(r.n)} organizations by the analysis date"
-                        for r in d.nth.itertuples())
-    alone = (f" (0 months: that many organizations had reached its ECI by {ref}'s release, so it was not alone at the "
-             "frontier)" if (d.nth["months"] == 0).any() else "")
-    return (f"In {d.earlier_year}, **{d.n_earlier}** {noun(d.n_earlier, 'organization')} released a model trained with "
-            f"at least {sci(d.threshold_flop)} FLOP; in {d.full_year}, **{d.n_recent}** did "
-            f"({count(d.n_countries_recent, 'country', 'countries')}). {ref} (ECI {fmt(d.reference_eci)}, "
-            f"{d.reference_release:%Y-%m}) was reached by {reached}{alone}. Open weights made up "
-            f"**{fmt(d.share_recent)}%** of notable models released in {d.full_year}.")
+    reached = "; ".join(
+        f"the {ordinal(r.n)} organization ({r.organization}) {fmt(r.months)} months after its release"
+        if math.isfinite(r.months)
+        else f"fewer than {int(r.n)} organizations by the analysis date"
+        for r in d.nth.itertuples()
+    )
+    alone = (
+        f" (0 months: that many organizations had reached its ECI by {ref}'s release, so it was not alone at the "
+        "frontier)"
+        if (d.nth["months"] == 0).any()
+        else ""
+    )
+    return (
+        f"In {d.earlier_year}, **{d.n_earlier}** {noun(d.n_earlier, 'organization')} released a model trained with "
+        f"at least {sci(d.threshold_flop)} FLOP; in {d.full_year}, **{d.n_recent}** did "
+        f"({count(d.n_countries_recent, 'country', 'countries')}). {ref} (ECI {fmt(d.reference_eci)}, "
+        f"{d.reference_release:%Y-%m}) was reached by {reached}{alone}. Open weights made up "
+        f"**{fmt(d.share_recent)}%** of notable models released in {d.full_year}."
+    )
 
 
 def verdicts(vs) -> str:
@@ -128,8 +183,10 @@ def limitations(inp, e, a, c2, c3, d) -> str:
     first, last = a.top_n_span
     kimi = ""
     if a.latest is not None:
-        kimi = (f" The best open model on the latest Arena snapshot, {a.latest['best_open']}, is classed open by its "
-                f"licence label ('{a.best_open_licence}'); whether its weights are downloadable was not verified.")
+        kimi = (
+            f" The best open model on the latest Arena snapshot, {a.latest['best_open']}, is classed open by its "
+            f"licence label ('{a.best_open_licence}'); whether its weights are downloadable was not verified."
+        )
     thr = sci(d.threshold_flop)
     per_measure = fmt(100 / c2.n if c2.n else float("nan"), 0)
     return f"""
