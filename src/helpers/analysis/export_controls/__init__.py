@@ -1,1 +1,64 @@
-"""Notebook 03: export controls, effective compute and the delay they impose (C7-C10)."""
+"""Notebook 03: export controls, effective compute and the delay they impose (C7-C10).
+
+    inputs = ec.load_inputs(P)                       # the tables, cut at the record's end date
+    rl = ec.chips_against_rules(inputs)              # chips against the rules          (rules.py)
+    sc = ec.essay_scenario(inputs, P)                # compute ratio and offset, C9     (scenario.py)
+    dl = ec.delay_model(sc.ratio, P)                 # delay, Monte Carlo, tornado, C10 (delay.py)
+    cr = ec.compute_record(inputs, P)                # largest runs and trends, C8      (us_china.py)
+    cg = ec.capability_gap(inputs, P)                # ECI lag, C8                      (us_china.py)
+    ag = ec.arena_gap(inputs, P)                     # Arena by country, C8             (arena_country.py)
+    co = ec.training_costs(inputs, P)                # training costs, C7               (costs.py)
+    vs = ec.judge_claims(sc, dl, cr, cg, co, P)      # [C7, C8, C9, C10]: claims.py -> the pure rules of verdicts.py
+    res = ec.analyze(P)                              # all of the above at once, without a kernel (claims.py)
+
+Each result has ``entries()`` for ``record_all``; ``ec.figures`` draws them and ``ec.text`` writes their prose.
+
+The submodules and entry points load on first use (PEP 562 ``__getattr__``): the runner imports
+``export_controls.params`` to validate parameters before any kernel starts, and importing this package
+must not load matplotlib, scipy and statsmodels into it (about 3 s per command).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_ENTRY_POINTS = {
+    "load_inputs": "inputs",
+    "Inputs": "inputs",
+    "chips_against_rules": "rules",
+    "essay_scenario": "scenario",
+    "delay_model": "delay",
+    "compute_record": "us_china",
+    "capability_gap": "us_china",
+    "arena_gap": "arena_country",
+    "training_costs": "costs",
+    "judge_claims": "claims",
+    "analyze": "claims",
+    "Analysis": "claims",
+}
+_SUBMODULES = {
+    "inputs",
+    "rules",
+    "scenario",
+    "delay",
+    "us_china",
+    "arena_country",
+    "costs",
+    "verdicts",
+    "claims",
+    "figures",
+    "text",
+    "params",
+}
+
+__all__ = sorted(_ENTRY_POINTS) + ["figures", "text"]
+
+
+def __getattr__(name: str):
+    # entry points and submodules have distinct names: importing a submodule sets the package attribute of
+    # its name, which would shadow an entry point of the same name
+    if name in _ENTRY_POINTS:
+        return getattr(importlib.import_module(f"{__name__}.{_ENTRY_POINTS[name]}"), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

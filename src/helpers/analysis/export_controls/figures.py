@@ -1,0 +1,395 @@
+"""The figures of notebook 03. Each takes a section's result, draws, sets the title (the finding, written
+from the numbers), the axes with units and the source caption, and returns the figure; none saves or shows."""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from helpers.core import plots
+from helpers.core.text import count
+
+from .delay import delay_months, growth_rates
+from .text import essay_cost_words, essay_ratio_words, fmt_usd, fmt_x, range_judgement_words, sellable_clause
+
+__all__ = [
+    "arena_gap",
+    "capability_gap",
+    "chips_vs_thresholds",
+    "compute_record",
+    "delay_distribution",
+    "delay_tornado",
+    "effective_compute_paths",
+    "export_status",
+    "training_costs",
+]
+
+SRC_HW = (
+    "Data: Epoch AI, Machine Learning Hardware (CC BY 4.0); BIS rules and press reports "
+    "(data/sources/controls.yaml)"
+)
+SRC_MODELS = "Data: Epoch AI, Notable AI Models and Epoch Capabilities Index (CC BY 4.0)"
+SRC_TRENDS = "Model: this notebook; rates from Ho et al. (2024) and Epoch AI (CC BY 4.0)"
+SRC_COSTS = (
+    "Data: Epoch AI (models, training costs, hardware prices; CC BY 4.0); DeepSeek-V3 technical report"
+)
+STATUS_COLOURS = {
+    "allowed": "#009E73",
+    "allowed (revenue share)": "#56B4E9",
+    "case-by-case review": "#F0E442",
+    "licence required": "#D55E00",
+    "unknown": "#BBBBBB",
+    "not a US export": "#FFFFFF",
+}
+
+
+def chips_vs_thresholds(rl) -> Figure:
+    """TPP against performance density, with the 2022 and 2023 thresholds and the 2026 cap drawn."""
+    chips, rules = rl.chips, rl.rules
+    fig, ax = plt.subplots(figsize=(9, 5.5))
+    c = chips.copy()
+    pd_known = c["performance_density"].notna()
+    y = c["performance_density"].where(pd_known, 0.6)
+    for known, marker in ((True, "o"), (False, "v")):
+        sel = pd_known == known
+        ax.scatter(
+            c.loc[sel, "tpp"],
+            y[sel],
+            s=60,
+            marker=marker,
+            c=[plots.colour(d, "#555555") for d in c.loc[sel, "designer"]],
+            edgecolor="black",
+            zorder=3,
+            label=None if known else "density unknown (drawn at the bottom)",
+        )
+    c["_y"] = y
+    groups = c[c["tpp"].notna()].groupby(["tpp", "_y"], sort=True)["chip"].agg(" / ".join).reset_index()
+    for i, r in groups.iterrows():
+        ax.annotate(
+            r["chip"],
+            (r["tpp"], r["_y"]),
+            xytext=(5, 6 if i % 2 == 0 else -12),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.axvline(
+        4800, color="#D55E00", lw=1.5, ls="-", label="TPP 4,800 (2022: with >= 600 GB/s link; 2023: alone)"
+    )
+    a2 = rules[(rules["rule_id"] == "bis_2023_10") & rules["performance_density_min"].notna()]
+    for _, r in a2.iterrows():
+        ax.hlines(
+            r["performance_density_min"],
+            r["tpp_min"],
+            r["tpp_max"] if pd.notna(r["tpp_max"]) else 1e5,
+            color="#CC79A7",
+            lw=1.2,
+            ls="--",
+        )
+    ax.plot([], [], color="#CC79A7", ls="--", label="2023 density thresholds (from their TPP floor)")
+    cap = rules.loc[rules["rule_id"] == "bis_2026_01", "tpp_max"].dropna()
+    if len(cap):
+        ax.axvline(
+            float(cap.iloc[0]), color="#0072B2", lw=1.2, ls=":", label="2026 case-by-case cap: TPP 21,000"
+        )
+    ax.set_xlabel("total processing performance, TPP (log scale)")
+    ax.set_ylabel("performance density, TPP per mm² (log scale)")
+    ax.set_title(
+        f"The 2022 rule let {len(rl.escaped_2022)} of these chips through; "
+        f"the 2023 rule caught {len(rl.caught_2023)} of them"
+    )
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plots.caption(fig, SRC_HW)
+    return fig
+
+
+def export_status(rl) -> Figure:
+    """Chips x rules grid coloured by whether the chip could be sold to China after each step."""
+    t = rl.timeline
+    order = t.drop_duplicates("rule_id").sort_values("date")
+    labels = [f"{r.date:%Y-%m}\n{r.rule_id}" for r in order.itertuples()]
+    grid = t.pivot(index="chip", columns="rule_id", values="status")[order["rule_id"].tolist()]
+    fig, ax = plt.subplots(figsize=(10, 0.38 * len(grid) + 1.6))
+    for i, chip in enumerate(grid.index):
+        for j, rid in enumerate(grid.columns):
+            st = grid.loc[chip, rid]
+            ax.add_patch(
+                plt.Rectangle(
+                    (j, i),
+                    1,
+                    1,
+                    facecolor=STATUS_COLOURS.get(st, "#999999"),
+                    edgecolor="white" if st != "not a US export" else "#CCCCCC",
+                )
+            )
+    ax.set_xlim(0, grid.shape[1])
+    ax.set_ylim(0, grid.shape[0])
+    ax.set_xticks(np.arange(grid.shape[1]) + 0.5, labels, fontsize=8)
+    ax.set_yticks(np.arange(grid.shape[0]) + 0.5, grid.index)
+    ax.invert_yaxis()
+    ax.grid(False)
+    ax.legend(
+        handles=[Patch(facecolor=v, edgecolor="#999999", label=k) for k, v in STATUS_COLOURS.items()],
+        bbox_to_anchor=(1.01, 1),
+        loc="upper left",
+        fontsize=8,
+        title="sale to China",
+    )
+    ax.set_title(
+        f"After the latest decision ({rl.latest_rule['date']:%Y-%m}) {count(len(rl.sellable_now), 'chip')} "
+        f"may be sold to China: {sellable_clause(rl)}"
+    )
+    plots.caption(fig, SRC_HW)
+    return fig
+
+
+def effective_compute_paths(dl) -> Figure:
+    """Effective compute of both sides over time (frontier today = 1), with the delay at the horizon marked."""
+    inp, P = dl.inputs, dl.P
+    ratio, years = inp.ratio, max(P.horizon_years + 1, 4)
+    a_f, a_r = growth_rates(
+        inp.halving_months, inp.frontier_growth, inp.restricted_growth, inp.algorithms_diffuse
+    )
+    t = np.linspace(0, years, 200)
+    fig, ax = plt.subplots()
+    ax.plot(t, np.exp(a_f * t), color=plots.colour("US"), lw=2, label="frontier side")
+    ax.plot(t, np.exp(a_r * t) / ratio, color=plots.colour("China"), lw=2, label="restricted side")
+    T = inp.horizon_years
+    d = (
+        float(
+            delay_months(
+                ratio,
+                inp.halving_months,
+                inp.frontier_growth,
+                inp.restricted_growth,
+                inp.algorithms_diffuse,
+                T,
+            )
+        )
+        / 12
+    )
+    level = np.exp(a_r * T) / ratio
+    if 0 < d <= T + 1e-9:
+        ax.annotate(
+            "", xy=(T - d, level), xytext=(T, level), arrowprops=dict(arrowstyle="<->", color="#333333")
+        )
+        ax.text(T - d / 2, level * 1.3, f"delay {d * 12:.1f} months", ha="center", fontsize=9)
+    ax.set_yscale("log")
+    ax.set_xlabel("years from now")
+    ax.set_ylabel("effective compute (frontier today = 1, log scale)")
+    ax.set_title(
+        f"With central rates the restricted side trails by {dl.central:.1f} months at the "
+        f"{P.horizon_years:g}-year horizon"
+    )
+    ax.legend()
+    plots.caption(fig, SRC_TRENDS)
+    return fig
+
+
+def delay_distribution(dl) -> Figure:
+    """Histogram of the simulated delay over the speed-bump and roadblock bands, with its 5/50/95% lines."""
+    P, s = dl.P, dl.summary
+    bump, road = P.speed_bump_max_months, P.roadblock_min_months
+    d = np.asarray(dl.sim["delay_months"])
+    hi = float(np.percentile(d, 99.5))
+    fig, ax = plt.subplots()
+    ax.axvspan(0, bump, color=plots.BAND_COLOURS["low"], label=f"speed bump (<= {bump:g} months)")
+    ax.axvspan(bump, road, color=plots.BAND_COLOURS["moderate"], label="between")
+    ax.axvspan(
+        road, max(hi, road * 1.2), color=plots.BAND_COLOURS["high"], label=f"roadblock (>= {road:g} months)"
+    )
+    ax.hist(d[d <= hi], bins=80, color="#555555", density=True)
+    for q, ls in ((5, ":"), (50, "-"), (95, ":")):
+        ax.axvline(np.percentile(d, q), color="black", ls=ls, lw=1)
+    ax.set_xlabel("delay imposed by the compute gap (months)")
+    ax.set_ylabel("density")
+    ax.set_xlim(0, max(hi, road * 1.2))
+    ax.set_title(
+        f"A {dl.inputs.ratio:.0f}x compute gap costs a median {s['median']:.1f} months: "
+        f"{s['prob_speed_bump']:.0%} chance of a speed bump, {s['prob_roadblock']:.0%} of a roadblock"
+    )
+    ax.legend(fontsize=8)
+    plots.caption(fig, SRC_TRENDS)
+    return fig
+
+
+def delay_tornado(dl) -> Figure:
+    """The delay with one input at a time at the ends of its interval, largest swing on top."""
+    tor = dl.tornado
+    t = tor.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(9, 4.2))
+    base = float(t["base"].iloc[0])
+    for i, r in enumerate(t.itertuples()):
+        lo, hi = sorted([r.delay_at_low, r.delay_at_high])
+        ax.barh(i, hi - lo, left=lo, color="#0072B2", alpha=0.8)
+        ax.text(hi, i, f"  {r.input_low:.3g} .. {r.input_high:.3g}", va="center", fontsize=8)
+    ax.axvline(base, color="black", lw=1)
+    ax.set_yticks(range(len(t)), t["input"])
+    ax.set_xlabel("delay (months) with one input at the ends of its interval")
+    ax.set_title(
+        f"The {tor['input'].iloc[0]} moves the delay most "
+        f"({tor['delay_at_low'].iloc[0]:.1f} to {tor['delay_at_high'].iloc[0]:.1f} months)"
+    )
+    fig.tight_layout()
+    plots.caption(fig, SRC_TRENDS + "; compute ratio varied from half to double")
+    return fig
+
+
+def compute_record(cr) -> Figure:
+    """Record-setting runs per country with their fitted log-linear trends."""
+    frontier, fit, start_year = cr.frontier, cr.fit, cr.P.trend_start_year
+    fig, ax = plt.subplots()
+    for c in (fit.base, fit.other):
+        f = frontier[frontier["country"] == c]
+        ax.scatter(
+            f["publication_date"],
+            f["training_compute_flop"],
+            color=plots.colour(c),
+            s=30,
+            label=f"{c}: record-setting runs",
+        )
+        t = np.linspace(max(start_year, f["t"].min()), f["t"].max(), 50)
+        b0 = fit.params["const"] + (fit.params["other"] if c == fit.other else 0.0)
+        y = 10 ** (b0 + fit.slope(c) * t)
+        dates = pd.to_datetime([f"{int(x)}-01-01" for x in t]) + pd.to_timedelta((t % 1) * 365.25, unit="D")
+        ax.plot(
+            dates,
+            y,
+            color=plots.colour(c),
+            lw=1.5,
+            ls="--",
+            label=f"{c} trend: x{fit.growth_per_year(c):.1f} per year",
+        )
+    ax.set_yscale("log")
+    ax.set_ylabel("training compute (FLOP, log scale)")
+    ax.set_xlabel("publication date")
+    ax.set_title(
+        f"The largest US run of the last year is {fmt_x(cr.gap_latest)} the largest Chinese run; "
+        f"fitted trends put China {cr.lag_years:.1f} years behind"
+    )
+    ax.legend(fontsize=8)
+    plots.caption(fig, SRC_MODELS + f"; OLS of log10 compute on time x country, HC3 errors, n = {fit.n}")
+    return fig
+
+
+def capability_gap(cg) -> Figure:
+    """The best US and Chinese model on the ECI (top) and China's lag in months (bottom)."""
+    best, lag = cg.best, cg.lag
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 6.5), sharex=True)
+    for c in best.columns:
+        ax1.step(best.index, best[c], where="post", color=plots.colour(c), lw=2, label=f"best {c} model")
+    ax1.set_ylabel("Epoch Capabilities Index")
+    ax1.legend(fontsize=8)
+    ax2.step(lag.index, lag, where="post", color="#333333")
+    ax2.set_ylabel("China behind the US (months)")
+    ax2.set_xlabel("date")
+    loc = mdates.AutoDateLocator()
+    ax2.xaxis.set_major_locator(loc)
+    ax2.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    ax1.set_title(
+        f"The best Chinese model trails the best US model by {cg.gap_points.iloc[-1]:.1f} ECI points, "
+        f"{cg.lag_now:.0f} months behind"
+    )
+    plots.caption(fig, SRC_MODELS)
+    return fig
+
+
+def arena_gap(ag, leader: str = "US", follower: str = "China") -> Figure:
+    """Gap between the countries' best Arena ratings per snapshot: one line per comparable span, broken at
+    holes, with the combined rating interval as a band. Needs ``ag.available``."""
+    ab, P, cov, last = ag.best, ag.P, ag.coverage, ag.last
+    fig, ax = plt.subplots(figsize=(10, 4.8))
+    segs = list(dict.fromkeys(ab.sort_values("snapshot_date")["scale_segment"]))
+    cols = dict(zip(segs, sns.color_palette("colorblind", max(len(segs), 3)).as_hex()))
+    markers = dict(zip(segs, "osD^vP*X"))
+    for (seg, _), g in ab.groupby(["scale_segment", "line"], sort=False):
+        g = g.sort_values("snapshot_date")
+        lo = g[f"rating_lower_{leader}"] - g[f"rating_upper_{follower}"]
+        hi = g[f"rating_upper_{leader}"] - g[f"rating_lower_{follower}"]
+        if lo.notna().all() and hi.notna().all():
+            ax.fill_between(g["snapshot_date"], lo, hi, color=cols[seg], alpha=0.15, lw=0)
+        ax.plot(
+            g["snapshot_date"],
+            g["gap_points"],
+            color=cols[seg],
+            lw=1.2,
+            marker=markers[seg],
+            ms=3,
+            label=seg if seg not in ax.get_legend_handles_labels()[1] else None,
+        )
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_ylabel(f"best {leader} minus best {follower} rating (Arena points)")
+    ax.set_xlabel("leaderboard snapshot")
+    ax.legend(
+        fontsize=7,
+        title="comparable span",
+        title_fontsize=7,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        borderaxespad=0.0,
+    )
+    ax.set_title(
+        f"On Arena the best Chinese model {'leads' if ag.china_leads else 'trails'} the best US model by "
+        f"{abs(last['gap_points']):.0f} points on {last['snapshot_date']:%Y-%m-%d};\ntheir rating intervals "
+        f"overlapped in {ag.share_overlap:.0%} of the last year's snapshots"
+    )
+    plots.caption(
+        fig,
+        "Data: LMArena / Arena text leaderboards (comparable spans as in notebook 01; 2026: "
+        f"{P.arena_category}, {'style-controlled' if P.arena_style_control else 'default'} view); "
+        "countries from Epoch AI's models data. Band: from the published 95% intervals. "
+        f"{cov['rows_no_organization'] + cov['rows_unmapped']:,} of {cov['rows']:,} rows have no "
+        "country and are left out.",
+    )
+    return fig
+
+
+def training_costs(co) -> Figure:
+    """Horizontal ranges: our estimates against the essay's ranges (USD, log scale)."""
+    P = co.P
+    est = {
+        "DeepSeek-V4-Pro, this estimate": (co.v4_lo, co.v4_cost, co.v4_hi, plots.colour("China")),
+        "DeepSeek V4, essay": (P.essay_cost_low_usd, None, P.essay_cost_high_usd, "#999999"),
+        "GPT-4.5, Epoch AI estimates": (
+            min(co.gpt45_amort, co.gpt45_2023),
+            co.gpt45_amort,
+            max(co.gpt45_amort, co.gpt45_2023),
+            plots.colour("US"),
+        ),
+        f"GPT-4.5, essay ({P.essay_ratio_low:g}-{P.essay_ratio_high:g}x V4)": (
+            P.essay_ratio_low * P.essay_cost_low_usd,
+            None,
+            P.essay_ratio_high * P.essay_cost_high_usd,
+            "#999999",
+        ),
+    }
+    j_cost, j_mixed, _ = co.judgements
+    title = (
+        f"DeepSeek-V4-Pro's compute cost is about {fmt_usd(co.v4_cost)}: "
+        + range_judgement_words(j_cost, essay_cost_words(P), f"{fmt_usd(co.v4_lo)}-{fmt_usd(co.v4_hi)}")
+        + f"\nGPT-4.5's is {fmt_x(co.ratio_cost)} that: "
+        + range_judgement_words(j_mixed, essay_ratio_words(P), f"{fmt_x(co.ratio_lo)}-{fmt_x(co.ratio_hi)}")
+        + f"; {fmt_x(co.same_ratio)} at one price per FLOP"
+    )
+    fig, ax = plt.subplots(figsize=(11, 4.6))
+    rows = list(est.items())[::-1]
+    for i, (_, (lo, mid, hi, colour)) in enumerate(rows):
+        ax.plot([lo, hi], [i, i], color=colour, lw=6, solid_capstyle="butt", alpha=0.7)
+        if mid is not None:
+            ax.plot(mid, i, "o", color="black")
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows])
+    ax.set_xscale("log")
+    ax.set_xlabel("training compute cost (USD, log scale)")
+    wrapped = "\n".join(textwrap.fill(line, 80) for line in title.split("\n"))
+    ax.set_title(wrapped.replace("$", r"\$"), fontsize=11, loc="left")  # dollar signs are not mathtext here
+    fig.tight_layout()
+    plots.caption(fig, SRC_COSTS)
+    return fig
