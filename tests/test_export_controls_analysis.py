@@ -209,3 +209,15 @@ def test_sections_say_what_the_figures_show(default):
     )
     assert f"**{default.scenario.ratio:.2f}x**" in ec.text.scenario(default.scenario)
     assert ec.text.verdict_line(default.verdict("C9")).startswith("**C9: ")
+
+
+def test_dollar_signs_in_the_prose_are_not_math_delimiters(default):
+    prose = [
+        ec.text.costs(default.costs),
+        ec.text.verdict_line(default.verdict("C7")),
+        ec.text.limitations(default.rules, default.scenario, default.delay, default.record, default.costs),
+    ]
+    for md in prose:
+        assert "$" in md and md.count("$") == md.count(r"\$"), md[:80]
+    assert r"**\$16.4M**" in prose[0]
+    assert "\\" not in default.verdict("C7").reason  # the recorded reason stays plain text

@@ -55,6 +55,12 @@ def range_judgement_words(judgement: int, claim: str, our_range: str) -> str:
     return f"outside {claim}, as is our whole range {our_range}"
 
 
+def dollars(markdown: str) -> str:
+    """Markdown whose dollar signs read as dollars: escaped, since the renderers take a pair of ``$`` for
+    inline math (which left "**$16.4M**" with its asterisks in the report)."""
+    return markdown.replace("$", r"\$")
+
+
 def essay_cost_words(P) -> str:
     return f"the essay's ${P.essay_cost_low_usd / 1e6:g}-{P.essay_cost_high_usd / 1e6:g}M"
 
@@ -222,7 +228,7 @@ def costs(co) -> str:
     P, v3 = co.P, co.v3
     _, _, j_same = co.judgements
     lo_e, hi_e = co.price_for_essay
-    return (
+    return dollars(
         f"DeepSeek-V3: {sci(co.v3_compute, 3)} FLOP (Epoch) in {v3['gpu_hours'] / 1e6:.3f}M H800-hours, i.e. "
         f"{sci(co.per_hour, 3)} FLOP per GPU-hour, a utilization of {co.v3_util:.0%} of the H800's dense BF16 peak "
         f"(V3 trained largely in FP8, so against the FP8 peak it is half that). DeepSeek-V4-Pro's "
@@ -244,7 +250,7 @@ def costs(co) -> str:
 
 def verdict_line(v) -> str:
     """A verdict's bold line with its reason."""
-    return f"**{v.claim}: {v.value}.** {v.reason}"
+    return f"**{v.claim}: {v.value}.** {dollars(v.reason)}"
 
 
 def limitations(rl, sc, dl, cr, co) -> str:
@@ -276,7 +282,7 @@ def limitations(rl, sc, dl, cr, co) -> str:
     )
     price = P.price_usd_per_gpu_hour
     where = "below" if price < co.price_p10 else "within" if price <= co.price_p90 else "above"
-    return f"""
+    return dollars(f"""
 - **Smuggling and Huawei supply.** The scenario counts only legally exported chips. Smuggled NVIDIA chips and
   domestic Ascend production (the 910C's {ascend["dense_bf16_tflops"]:.0f} TFLOP/s is
   {ascend["dense_bf16_tflops"] / h100["dense_bf16_tflops"]:.0%} of an H100) shrink the real ratio; a
@@ -313,4 +319,4 @@ def limitations(rl, sc, dl, cr, co) -> str:
 - **Trend fits on record-setting runs** are sensitive to the start year (`trend_start_year = {P.trend_start_year}`):
   a few small early records steepen a country's slope, and the fitted gap is extrapolated past the last record
   ({fit.n} runs in the fit). The observed ratio of the largest runs is the more direct figure.
-"""
+""")
