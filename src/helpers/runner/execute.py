@@ -4,20 +4,25 @@ Contract (see README and design.md):
 - a failing notebook does not stop the others; the runner names notebook, cell, source and error, keeps
   the partial notebook (rendered) in ``build/runs/<RUN>.failed/`` and exits 1; the last good run stays;
 - a notebook whose source, parameters, data and helper sources are unchanged is taken from the cache;
-- an interrupt (Ctrl-C, SIGINT to the process group) or a crash leaves neither a half-written run nor a
-  half-written cache entry: the temporary folders are removed and the exception goes on to the CLI.
+- an interrupt (Ctrl-C, SIGINT to the process group, SIGTERM) or a crash leaves neither a half-written run
+  nor a half-written cache entry: queued notebooks are dropped, running workers are ended at once (their
+  kernels exit with them: ipykernel polls its parent), the temporary folders are removed and the
+  exception goes on to the CLI.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import json
 import logging
 import multiprocessing as mp
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +119,34 @@ def replace_dir(tmp: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Within the block, SIGTERM (``kill``, a CI time limit) is handled like Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():   # sweeps run one Runner per thread
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(pool: cf.ProcessPoolExecutor) -> None:
+    """End a pool now: queued notebooks are dropped and running workers terminated. ``shutdown`` alone
+    would wait for every notebook already handed to a worker, however long it runs."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())   # no public accessor before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for w in workers:
+        w.terminate()
+    for w in workers:
+        w.join(timeout=10)
+
+
 def _rel(p: Path) -> Path:
     return p.relative_to(paths.ROOT) if p.is_relative_to(paths.ROOT) else p
 
@@ -140,7 +173,8 @@ class Runner:
             shutil.rmtree(tmp)
         tmp.mkdir(parents=True)
         try:
-            code = self._run_into(tmp, t0)
+            with _sigterm_as_interrupt():
+                code = self._run_into(tmp, t0)
         except BaseException:          # interrupted or crashed: leave neither a half run nor half cache entries
             shutil.rmtree(tmp, ignore_errors=True)
             cache.discard_workdirs()
@@ -236,7 +270,8 @@ class Runner:
     def _execute_all(self, todo, outcomes, jupyter_path, extra_env):
         todo.sort(key=lambda t: -cache.last_duration(t[0].stem))   # longest first: shorter critical path
         workers = min(self.jobs, len(todo))
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+        try:
             futs = {}
             for p, key, entry in todo:
                 work = cache.workdir(p.stem, key)
@@ -249,8 +284,7 @@ class Runner:
                 try:
                     r = f.result()
                 except Exception as e:  # worker crashed
-                    r = {"ok": False, "seconds": 0.0,
-                         "error": f"the worker crashed ({type(e).__name__}: {e})"}
+                    r = {"ok": False, "seconds": 0.0, "error": f"the worker crashed ({type(e).__name__}: {e})"}
                 if r["ok"]:
                     cache.store(work, entry, r["seconds"])
                     outcomes[p.stem] = Outcome(p.stem, True, r["seconds"], str(entry))
@@ -258,6 +292,10 @@ class Runner:
                 else:
                     outcomes[p.stem] = Outcome(p.stem, False, r["seconds"], str(work), error=r["error"])
                     self.say(f"  FAILED   {p.stem} after {r['seconds']:.1f}s: {r['error']}")
+        except BaseException:
+            _stop(pool)
+            raise
+        pool.shutdown()
 
     def _collect(self, p: Path, o: Outcome, tmp: Path, results: dict) -> None:
         """Copy one notebook's outputs into the run folder (rendering them once per cache entry)."""

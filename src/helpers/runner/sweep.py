@@ -18,11 +18,8 @@ import re
 import shutil
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-import pandas as pd
-
 from helpers.core import params as params_mod
-from helpers.core import paths, plots
+from helpers.core import paths
 from helpers.core.errors import UserError
 from helpers.runner.execute import Runner
 from helpers.runner.plan import plan_run, resolve_notebooks
@@ -81,6 +78,10 @@ def _flat(entry: dict) -> dict:
 
 
 def collect(stem: str, names: list[str], plans, folder: Path, keys: list[str]):
+    # pandas and matplotlib (about 3 s of imports) load here and in draw, after the grid ran: a sweep with
+    # a bad value is rejected, and every point validated, without them
+    import pandas as pd
+
     rows = []
     available: set = set()
     units: dict = {}
@@ -106,6 +107,11 @@ def collect(stem: str, names: list[str], plans, folder: Path, keys: list[str]):
 
 
 def draw(df, names: list[str], keys: list[str], folder: Path, stem: str) -> list[Path]:
+    import matplotlib.pyplot as plt  # deferred: see collect
+    import pandas as pd
+
+    from helpers.core import plots
+
     plots.set_theme()
     x = names[0]
     hue = names[1] if len(names) > 1 else None
