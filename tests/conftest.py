@@ -1,5 +1,14 @@
-"""Shared fixtures. ``run_notebook`` executes a notebook through the project's runner with parameters
-and returns its recorded results (the dict a notebook's ``results.record`` calls wrote)."""
+"""Shared fixtures and the test tiers.
+
+``run_notebook`` executes a notebook through the project's runner with parameters and returns its recorded
+results (the dict a notebook's ``results.record`` calls wrote); ``default_run`` is the whole collection's
+default run.
+
+Tiers: a test that starts a Jupyter kernel or runs the runner on notebooks carries the marker ``kernel``
+(``notebook`` and ``browser`` tests do too). The fast tier, ``pytest -m "not kernel"``, is the unit and
+data tests. Tests mark themselves; as a safety net every test that uses ``run_notebook`` or
+``default_run``, or is marked ``notebook`` or ``browser``, is marked ``kernel`` here as well.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +22,25 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+KERNEL_MARKER = "kernel: starts a Jupyter kernel or runs the runner on notebooks (the fast tier is -m 'not kernel')"
+KERNEL_FIXTURES = {"run_notebook", "default_run"}
+IMPLIES_KERNEL = {"notebook", "browser"}
+
+
+def pytest_configure(config):
+    # registered in pyproject.toml too once the lead adds it there; registering twice is harmless, but skip it
+    if not any(line.split(":")[0].strip() == "kernel" for line in config.getini("markers")):
+        config.addinivalue_line("markers", KERNEL_MARKER)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("kernel"):
+            continue
+        if KERNEL_FIXTURES & set(getattr(item, "fixturenames", ())) or any(
+                item.get_closest_marker(m) for m in IMPLIES_KERNEL):
+            item.add_marker(pytest.mark.kernel)
 
 
 def _run(stem: str, params: dict, name: str | None = None) -> dict:

@@ -46,6 +46,7 @@ def describe_difference(name: str, fresh: bytes, old: bytes) -> str:
 
 
 @pytest.mark.notebook
+@pytest.mark.kernel
 @pytest.mark.parametrize("name", NAMES)
 def test_a_fresh_default_run_reproduces_the_committed_reports(name, request):
     old = committed(name)

@@ -1,30 +1,61 @@
-"""The runner's contract, on small fixture notebooks in a throw-away project root."""
+"""The runner's contract, on small fixture notebooks in a throw-away project root.
+
+Tests marked ``kernel`` execute notebooks. They share one execution of the fixture collection (``executed``,
+once per module): a test that needs a collection run already in place starts from a copy of its cache
+(``warm_root``) instead of executing the same notebooks again.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import nbformat as nbf
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
+kernel = pytest.mark.kernel
 
 
-@pytest.fixture()
-def root(tmp_path):
+def make_root(where: Path) -> Path:
     """A project root holding only the fixture notebooks; helpers come from the real checkout."""
-    r = tmp_path / "proj"
+    r = where / "proj"
     (r / "src").mkdir(parents=True)
     (r / "data").mkdir()
     (r / "data" / "t.csv").write_text("a\n1\n")
     (r / "src" / "helpers").symlink_to(REPO / "src" / "helpers")
     (r / "pyproject.toml").write_text("")
     shutil.copytree(FIXTURES / "notebooks", r / "notebooks")
+    return r
+
+
+@pytest.fixture()
+def root(tmp_path):
+    return make_root(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """A root whose good and typed notebooks were executed once with default parameters (run 'a')."""
+    r = make_root(tmp_path_factory.mktemp("executed"))
+    p = helpers(r, "run", "good", "typed", "--name", "a")
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "start    good" in p.stdout and "start    typed" in p.stdout
+    return r
+
+
+@pytest.fixture()
+def warm_root(tmp_path, executed):
+    """A fresh root whose cache already holds the default executions of good and typed."""
+    r = make_root(tmp_path)
+    shutil.copytree(executed / "build" / "cache", r / "build" / "cache")
     return r
 
 
@@ -35,7 +66,9 @@ def helpers(root: Path, *args, timeout=300):
     return p
 
 
-def test_good_notebook_records_results_and_writes_every_output(root):
+@kernel
+def test_good_notebook_records_results_and_writes_every_output(warm_root):
+    root = warm_root
     p = helpers(root, "run", "good", "--jobs", "1")
     assert p.returncode == 0, p.stderr
     assert "-> build/runs/good" in p.stdout            # a subset never takes the collection's 'default' name
@@ -55,6 +88,7 @@ def test_good_notebook_records_results_and_writes_every_output(root):
     assert "http://" not in (run / "good.html").read_text().split("<body")[0].replace("http://www.w3.org", "")
 
 
+@kernel
 def test_parameters_reach_the_notebook_and_name_the_run(root):
     p = helpers(root, "run", "good", "-p", "n", "4", "-p", "label", "x y")
     assert p.returncode == 0, p.stderr
@@ -95,6 +129,7 @@ def test_every_problem_is_listed_for_typed_parameters(root):
     assert cross.returncode == 2 and "low (5.0) must not exceed high (1.0)" in cross.stderr
 
 
+@kernel
 def test_typed_values_are_parsed_from_the_command_line(root):
     p = helpers(root, "run", "typed", "-p", "as_of", "2024-02-29", "-p", "flag", "false", "-p", "names",
                 "[AWS, Azure]", "-p", "mode", "loose", "-p", "share_pct", "12.5", "--name", "t")
@@ -104,6 +139,7 @@ def test_typed_values_are_parsed_from_the_command_line(root):
     assert echo["mode"] == "loose" and echo["share_pct"] == 12.5 and echo["start"] == "2023-01-01"
 
 
+@kernel
 def test_parameter_file_and_unknown_notebook(root, tmp_path):
     f = tmp_path / "p.yaml"
     f.write_text("good:\n  n: 5\n")
@@ -114,16 +150,20 @@ def test_parameter_file_and_unknown_notebook(root, tmp_path):
     assert bad.returncode == 2 and "unknown notebook 'goood'; did you mean 'good'?" in bad.stderr
 
 
-def test_failing_notebook_keeps_good_run_and_others_complete(root):
+@kernel
+def test_failing_notebook_keeps_good_run_and_others_complete(warm_root):
+    root = warm_root
     (root / "notebooks" / "failing.ipynb").rename(root / "failing.ipynb")
     first = helpers(root, "run")                                   # the whole (good) collection
     assert first.returncode == 0, first.stderr
+    assert "cached   good" in first.stdout and "cached   typed" in first.stdout
     (root / "failing.ipynb").rename(root / "notebooks" / "failing.ipynb")
     good_run = root / "build" / "runs" / "default"
     site_before = (root / "build" / "site" / "index.html").read_bytes()
     before = (good_run / "results.json").read_bytes()
     p = helpers(root, "run")          # all three: failing fails at its fourth cell
     assert p.returncode == 1
+    assert "start    failing" in p.stdout and "cached   good" in p.stdout
     assert "notebook failing failed at cell index 3" in p.stderr
     assert "raise ValueError('planned failure in the fixture')" in p.stderr
     assert "ValueError: planned failure in the fixture" in p.stderr
@@ -137,8 +177,9 @@ def test_failing_notebook_keeps_good_run_and_others_complete(root):
     assert (failed / "good.html").is_file() and (failed / "typed.html").is_file()
 
 
-def test_second_identical_run_is_served_from_the_cache(root):
-    assert helpers(root, "run", "good").returncode == 0
+@kernel
+def test_second_identical_run_is_served_from_the_cache(warm_root):
+    root = warm_root                                          # good was executed once already
     again = helpers(root, "run", "good")
     assert again.returncode == 0
     assert "cached   good" in again.stdout and "start" not in again.stdout
@@ -149,11 +190,12 @@ def test_second_identical_run_is_served_from_the_cache(root):
     assert "start    good" in forced.stdout
 
 
-def test_results_json_is_byte_identical_across_runs(root):
-    assert helpers(root, "run", "good", "typed", "--name", "a").returncode == 0
-    assert helpers(root, "run", "good", "typed", "--name", "b", "--force").returncode == 0
-    a = (root / "build/runs/a/results.json").read_bytes()
-    b = (root / "build/runs/b/results.json").read_bytes()
+@kernel
+def test_results_json_is_byte_identical_across_runs(executed, warm_root):
+    forced = helpers(warm_root, "run", "good", "typed", "--name", "b", "--force")   # a second execution
+    assert forced.returncode == 0 and "start    good" in forced.stdout and "start    typed" in forced.stdout
+    a = (executed / "build/runs/a/results.json").read_bytes()
+    b = (warm_root / "build/runs/b/results.json").read_bytes()
     assert a == b
 
 
@@ -172,11 +214,10 @@ def test_params_command_lists_types_defaults_and_ranges(root):
     assert "mode: choice" in p.stdout and "one of 'strict', 'loose'" in p.stdout
 
 
-def test_an_interrupted_run_leaves_the_last_good_run_and_no_half_written_folders(root):
-    import signal
-    import time
-
-    import nbformat as nbf
+@kernel
+@pytest.mark.parametrize("how", ["SIGINT to the process group", "SIGTERM"])
+def test_an_interrupted_run_leaves_the_last_good_run_and_no_half_written_folders(warm_root, how):
+    root = warm_root
     (root / "notebooks" / "failing.ipynb").unlink()
     assert helpers(root, "run").returncode == 0
     good = root / "build" / "runs" / "default"
@@ -192,9 +233,14 @@ def test_an_interrupted_run_leaves_the_last_good_run_and_no_half_written_folders
     while time.monotonic() < deadline and not list((root / "build" / "cache").glob("slow/.work-*")):
         time.sleep(0.2)
     time.sleep(2)
-    os.killpg(proc.pid, signal.SIGINT)
+    if how == "SIGTERM":
+        os.kill(proc.pid, signal.SIGTERM)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)
+    t0 = time.monotonic()
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, out + err
+    assert time.monotonic() - t0 < 20, "the runner waited for the queued notebooks instead of stopping"
     assert "interrupted: nothing was replaced" in err
     assert "Traceback" not in err
     assert (good / "results.json").read_bytes() == before

@@ -53,6 +53,7 @@ def test_scenario_parameters_validate(name):
 
 
 @pytest.mark.notebook
+@pytest.mark.kernel
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_scenario_runs_and_changes_what_it_claims(name):
     doc = load_scenario(name)

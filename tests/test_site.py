@@ -148,6 +148,7 @@ def _make_it_fail(src: Path, dst: Path) -> None:
 
 
 @pytest.mark.notebook
+@pytest.mark.kernel
 def test_scorecard_marks_the_claims_of_a_failed_notebook_not_evaluated(tmp_path, default_run):
     analysis = _analysis_notebooks()
     if not (REPO / "notebooks" / "00_scorecard.ipynb").is_file() or not analysis:

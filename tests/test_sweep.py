@@ -1,13 +1,27 @@
-"""``helpers sweep`` on the fixture notebooks: grid, CSV, figures, cache, and bad values."""
+"""``helpers sweep`` on the fixture notebooks: grid, CSV, figures, cache, and bad values.
+
+The kernel tests share one project root (``sweep_root``, once per module), so a grid point an earlier
+sweep executed is served from the cache.
+"""
 
 from __future__ import annotations
 
 import csv
 
-from test_runner import helpers, root  # noqa: F401  (fixture re-used)
+import pytest
+from test_runner import helpers, make_root, root  # noqa: F401  (fixture re-used)
+
+kernel = pytest.mark.kernel
 
 
-def test_sweep_collects_results_draws_them_and_caches(root):  # noqa: F811
+@pytest.fixture(scope="module")
+def sweep_root(tmp_path_factory):
+    return make_root(tmp_path_factory.mktemp("sweeps"))
+
+
+@kernel
+def test_sweep_collects_results_draws_them_and_caches(sweep_root):
+    root = sweep_root  # noqa: F811
     p = helpers(root, "sweep", "good", "-p", "n", "2", "3", "4", "-r", "total", "--name", "s")
     assert p.returncode == 0, p.stdout + p.stderr
     folder = root / "build" / "sweeps" / "s"
@@ -20,11 +34,12 @@ def test_sweep_collects_results_draws_them_and_caches(root):  # noqa: F811
     assert again.stdout.count("cached") == 3 and "start" not in again.stdout
 
 
-def test_two_parameter_grid(root):  # noqa: F811
-    p = helpers(root, "sweep", "good", "-p", "n", "1", "2", "-p", "label", "a", "b", "--name", "g")
+@kernel
+def test_two_parameter_grid(sweep_root):
+    p = helpers(sweep_root, "sweep", "good", "-p", "n", "2", "3", "-p", "label", "demo", "b", "--name", "g")
     assert p.returncode == 0, p.stdout + p.stderr
-    rows = list(csv.DictReader(open(root / "build/sweeps/g/results.csv")))
-    assert {(r["n"], r["label"]) for r in rows} == {("1", "a"), ("1", "b"), ("2", "a"), ("2", "b")}
+    rows = list(csv.DictReader(open(sweep_root / "build/sweeps/g/results.csv")))
+    assert {(r["n"], r["label"]) for r in rows} == {("2", "demo"), ("2", "b"), ("3", "demo"), ("3", "b")}
 
 
 def test_an_invalid_value_is_rejected_before_any_kernel_naming_it(root):  # noqa: F811
@@ -37,6 +52,7 @@ def test_an_invalid_value_is_rejected_before_any_kernel_naming_it(root):  # noqa
     assert unknown.returncode == 2 and "unknown parameter 'm'" in unknown.stderr
 
 
-def test_an_unknown_result_is_named(root):  # noqa: F811
-    p = helpers(root, "sweep", "good", "-p", "n", "2", "3", "-r", "totl", "--name", "u")
+@kernel
+def test_an_unknown_result_is_named(sweep_root):
+    p = helpers(sweep_root, "sweep", "good", "-p", "n", "2", "3", "-r", "totl", "--name", "u")
     assert p.returncode == 2 and "result(s) totl not recorded" in p.stderr and "total" in p.stderr
