@@ -4,121 +4,18 @@ control it (C5; C6 checked for testability).
 ``inputs = load_inputs(P)`` loads the tables and picks each layer's latest period; the sections are
 ``trends.shares_over_time``, ``layers.concentration``, ``layers.hhi_over_time``,
 ``companies.named_companies`` and ``clusters.clusters``; ``judge`` decides C5 and C6 with the pure rules
-of ``verdicts``; ``analyze(P)`` runs them all without a kernel. ``figures`` draws, ``text`` writes.
+of ``verdicts``; ``analyze(P)`` runs them all without a kernel (``sections.py``). ``figures`` draws, ``text`` writes.
 
 Modules: ``measures`` (CR-n, HHI and bounds, bands, Lorenz/Gini), ``periods``, ``owners`` (Epoch's
 ownership table and its Monte Carlo), ``params``.
 """
 
-from __future__ import annotations
+from helpers.core.lazy import lazy_exports
 
-from dataclasses import dataclass
-
-from helpers.analysis.compute_concentration import (
-    clusters,
-    companies,
-    figures,
-    layers,
-    measures,
-    owners,
-    periods,
-    text,
-    trends,
-    verdicts,
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    submodules=("clusters", "companies", "figures", "inputs", "layers", "measures", "owners", "params", "periods",
+                "sections", "text", "trends", "verdicts"),
+    entry_points={"Analysis": "sections", "analyze": "sections", "judge": "sections",
+                  "margin_columns": "sections", "Inputs": "inputs", "load_inputs": "inputs"},
 )
-from helpers.analysis.compute_concentration.inputs import Inputs, load_inputs
-from helpers.core.results import make_entry
-from helpers.core.verdicts import Verdict
-
-__all__ = [
-    "Analysis",
-    "Inputs",
-    "analyze",
-    "clusters",
-    "companies",
-    "figures",
-    "judge",
-    "layers",
-    "load_inputs",
-    "measures",
-    "owners",
-    "periods",
-    "text",
-    "trends",
-    "verdicts",
-]
-
-
-def margin_columns(inputs: Inputs) -> list[str]:
-    """Columns of the three tables that could carry a profit margin (C6 needs one)."""
-    return [
-        c for t in (inputs.owners, inputs.clusters, inputs.shares) for c in t.columns if "margin" in c.lower()
-    ]
-
-
-def judge(
-    inputs: Inputs, conc: layers.Concentration, named: companies.NamedCompanies, P
-) -> tuple[Verdict, Verdict]:
-    """C5 and C6 from the sections' numbers and the parameters' thresholds."""
-    hhi = {
-        "accelerators": conc.acc["metrics"].hhi_low,
-        "foundry": conc.foundry["metrics"].hhi_low,
-        "cloud": conc.cloud["metrics"].hhi_low,
-        "owners": conc.hhi_own[0],
-    }
-    joint = named.joint
-    checked = named.layers_checked
-    c5 = verdicts.c5(
-        {lay: float(joint.get(lay, 0.0)) for lay in checked},
-        {lay: hhi[lay] for lay in checked},
-        P.control_share_pct,
-        P.hhi_highly_concentrated,
-        top_n=P.top_n_owners,
-        top_share=named.top_share,
-        top_band=named.top_band,
-        top_not_named=named.in_top_not_named,
-        tracked_designers=conc.designers_at_q,
-    )
-    return c5, verdicts.c6(margin_columns(inputs))
-
-
-@dataclass(frozen=True, eq=False)
-class Analysis:
-    inputs: Inputs
-    trends: trends.Trends
-    concentration: layers.Concentration
-    hhi_trend: layers.HHITrend
-    named: companies.NamedCompanies
-    clusters: clusters.Clusters
-    c5: Verdict
-    c6: Verdict
-
-    def entries(self) -> dict:
-        """Every recorded result of the notebook, keyed as in results.json."""
-        out = {
-            **self.inputs.entries(),
-            **self.concentration.entries(),
-            **self.named.entries(),
-            **self.clusters.entries(),
-        }
-        for v in (self.c5, self.c6):
-            out[v.key] = make_entry(v.key, v.value, claims=[v.claim], note=v.reason)
-        return out
-
-
-def analyze(P, inputs: Inputs | None = None) -> Analysis:
-    """The whole notebook's analysis, without a kernel."""
-    inputs = inputs if inputs is not None else load_inputs(P)
-    conc = layers.concentration(inputs, P)
-    named = companies.named_companies(conc, P)
-    c5, c6 = judge(inputs, conc, named, P)
-    return Analysis(
-        inputs=inputs,
-        trends=trends.shares_over_time(inputs, P),
-        concentration=conc,
-        hhi_trend=layers.hhi_over_time(inputs, P),
-        named=named,
-        clusters=clusters.clusters(inputs, P),
-        c5=c5,
-        c6=c6,
-    )

@@ -13,14 +13,14 @@
 
 Each result has ``entries()`` for ``record_all``; ``ec.figures`` draws them and ``ec.text`` writes their prose.
 
-The submodules and entry points load on first use (PEP 562 ``__getattr__``): the runner imports
+The submodules and entry points load on first use (``helpers.core.lazy``): the runner imports
 ``export_controls.params`` to validate parameters before any kernel starts, and importing this package
 must not load matplotlib, scipy and statsmodels into it (about 3 s per command).
 """
 
 from __future__ import annotations
 
-import importlib
+from helpers.core.lazy import lazy_exports
 
 _ENTRY_POINTS = {
     "load_inputs": "inputs",
@@ -36,7 +36,7 @@ _ENTRY_POINTS = {
     "analyze": "claims",
     "Analysis": "claims",
 }
-_SUBMODULES = {
+_SUBMODULES = (
     "inputs",
     "rules",
     "scenario",
@@ -49,16 +49,6 @@ _SUBMODULES = {
     "figures",
     "text",
     "params",
-}
+)
 
-__all__ = sorted(_ENTRY_POINTS) + ["figures", "text"]
-
-
-def __getattr__(name: str):
-    # entry points and submodules have distinct names: importing a submodule sets the package attribute of
-    # its name, which would shadow an entry point of the same name
-    if name in _ENTRY_POINTS:
-        return getattr(importlib.import_module(f"{__name__}.{_ENTRY_POINTS[name]}"), name)
-    if name in _SUBMODULES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _SUBMODULES, _ENTRY_POINTS)

@@ -5,9 +5,10 @@ and returns a ``table.Scorecard``: the rows, the notebooks' status and ``entries
 holds what each claim says and where its evidence is; ``figures`` draws, ``text`` writes.
 """
 
-from __future__ import annotations
+from helpers.core.lazy import lazy_exports
 
-from helpers.analysis.scorecard import claims, figures, table, text
-from helpers.analysis.scorecard.table import Scorecard, analyze, load_upstream
-
-__all__ = ["Scorecard", "analyze", "claims", "figures", "load_upstream", "table", "text"]
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    submodules=("claims", "figures", "params", "table", "text"),
+    entry_points={"Scorecard": "table", "analyze": "table", "load_upstream": "table"},
+)
