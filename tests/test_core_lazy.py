@@ -14,15 +14,20 @@ TOPICS = ("benchmark_parity", "compute_concentration", "export_controls", "score
 
 @pytest.mark.parametrize("topic", TOPICS)
 def test_importing_a_params_model_loads_no_plotting_or_modelling_library(topic):
-    code = (f"import sys, helpers.analysis.{topic}.params\n"
-            "heavy = sorted(m for m in ('matplotlib', 'statsmodels', 'seaborn') if m in sys.modules)\n"
-            "print(','.join(heavy))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    code = (
+        f"import sys, helpers.analysis.{topic}.params\n"
+        "heavy = sorted(m for m in ('matplotlib', 'statsmodels', 'seaborn') if m in sys.modules)\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "", f"importing {topic}.params loaded {out}"
 
 
 def test_entry_points_and_submodules_load_on_first_use():
     import helpers.analysis.export_controls as ec
+
     assert callable(ec.analyze) and ec.verdicts.__name__.endswith("export_controls.verdicts")
     assert "analyze" in dir(ec)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):

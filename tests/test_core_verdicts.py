@@ -14,7 +14,7 @@ def test_a_verdict_takes_only_the_collection_words_and_knows_its_results_key():
     assert ok.key == "verdict_C7" and ok.value == "partly supported"
     with pytest.raises(ValueError, match="'partially supported' is not one of"):
         v.Verdict("C7", "partially supported", "")
-    with pytest.raises(ValueError, match="not one of"):     # scorecard-only states are not an analysis' verdict
+    with pytest.raises(ValueError, match="not one of"):  # scorecard-only states are not an analysis' verdict
         v.Verdict("C11", v.CONTEXT_ONLY, "")
 
 
@@ -23,8 +23,17 @@ def test_scorecard_states_extend_the_verdicts_in_one_order():
     assert v.TESTED == ("supported", "partly supported", "not supported")
 
 
-@pytest.mark.parametrize("passed, of, want", [(3, 3, v.SUPPORTED), (0, 3, v.NOT_SUPPORTED), (1, 3, v.PARTLY),
-                                              (2, 3, v.PARTLY), (1, 1, v.SUPPORTED), (0, 1, v.NOT_SUPPORTED)])
+@pytest.mark.parametrize(
+    "passed, of, want",
+    [
+        (3, 3, v.SUPPORTED),
+        (0, 3, v.NOT_SUPPORTED),
+        (1, 3, v.PARTLY),
+        (2, 3, v.PARTLY),
+        (1, 1, v.SUPPORTED),
+        (0, 1, v.NOT_SUPPORTED),
+    ],
+)
 def test_by_count_all_none_or_some(passed, of, want):
     assert v.by_count(passed, of) == want
 
@@ -36,10 +45,11 @@ def test_by_count_refuses_impossible_counts(passed, of):
 
 
 def test_table_hides_the_index_blanks_missing_values_and_is_stable():
-    df = pd.DataFrame({"flop": [1.5e25, None], "model": ["a", "b"],
-                       "date": pd.to_datetime(["2024-01-02", None])})
+    df = pd.DataFrame(
+        {"flop": [1.5e25, None], "model": ["a", "b"], "date": pd.to_datetime(["2024-01-02", None])}
+    )
     html = table(df).to_html()
     assert "1.5 × 10²⁵" in html and "2024-01-02" in html
-    assert "nan" not in html.lower() and "NaT" not in html and ">0<" not in html    # no NaN, no row numbers
-    assert html == table(df.copy()).to_html()                                        # same data, same HTML
+    assert "nan" not in html.lower() and "NaT" not in html and ">0<" not in html  # no NaN, no row numbers
+    assert html == table(df.copy()).to_html()  # same data, same HTML
     assert ">1.50<" in table(pd.DataFrame({"x": [1.5]}), digits=2).to_html()

@@ -14,7 +14,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PKG = SRC / "helpers"
 RANK = {"core": 0, "data": 1, "analysis": 2, "publish": 3, "runner": 4}
-TOP_LEVEL = {"helpers", "helpers.__main__"}     # the package's version and the `python -m helpers` entry
+TOP_LEVEL = {"helpers", "helpers.__main__"}  # the package's version and the `python -m helpers` entry
 
 
 def module_name(path: Path) -> str:
@@ -86,7 +86,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(n)
         for t in sorted(graph.get(n, ())):
             if state.get(t) == 1:
-                return stack[stack.index(t):] + [t]
+                return stack[stack.index(t) :] + [t]
             if t not in state and (found := visit(t)):
                 return found
         stack.pop()

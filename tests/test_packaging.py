@@ -41,13 +41,15 @@ def _conda_pins() -> dict:
 
 def test_environment_yml_pins_equal_pyproject():
     py, conda = _pyproject_pins(), _conda_pins()
-    assert py == conda, (f"only in pyproject: {sorted(set(py.items()) - set(conda.items()))}; "
-                         f"only in environment.yml: {sorted(set(conda.items()) - set(py.items()))}")
+    assert py == conda, (
+        f"only in pyproject: {sorted(set(py.items()) - set(conda.items()))}; "
+        f"only in environment.yml: {sorted(set(conda.items()) - set(py.items()))}"
+    )
 
 
 def test_environment_yml_installs_the_package_itself():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    pip = [d for d in env["dependencies"] if isinstance(d, dict)][0]["pip"]
+    pip = next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]
     assert "-e ." in pip
 
 
@@ -64,7 +66,8 @@ def test_parameters_cell_agrees_with_the_model(nb):
     cell = notebook_parameters_cell(nb)
     assert set(cell) == set(model.model_fields), (
         f"{nb.name}: parameters cell has {sorted(set(cell) - set(model.model_fields))} extra and "
-        f"{sorted(set(model.model_fields) - set(cell))} missing")
+        f"{sorted(set(model.model_fields) - set(cell))} missing"
+    )
     defaults = validate(model, {}).as_dict()
     from_cell = validate(model, cell).as_dict()
     assert from_cell == defaults, f"{nb.name}: parameters cell values differ from the model's defaults"
@@ -74,18 +77,23 @@ def test_parameters_cell_agrees_with_the_model(nb):
 def test_papermill_reads_every_parameter_line(nb):
     """papermill inspects the parameters cell; a comment it cannot parse makes it warn on every run."""
     from papermill.translators import PythonTranslator
+
     doc = json.loads(nb.read_text())
     [cell] = [c for c in doc["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     found = {p.name for p in PythonTranslator.inspect({"source": "".join(cell["source"])})}
     assert found == set(notebook_parameters_cell(nb)), (
         f"{nb.name}: papermill cannot parse the lines of {sorted(set(notebook_parameters_cell(nb)) - found)}; "
-        "avoid '=' and quotes in their comments")
+        "avoid '=' and quotes in their comments"
+    )
 
 
 @pytest.mark.parametrize("nb", WITH_FIXTURES, ids=[p.stem for p in WITH_FIXTURES])
 def test_notebooks_are_stored_clean(nb):
     doc = json.loads(nb.read_text())
-    dirty = [i for i, c in enumerate(doc["cells"]) if c["cell_type"] == "code"
-             and (c.get("outputs") or c.get("execution_count") is not None)]
+    dirty = [
+        i
+        for i, c in enumerate(doc["cells"])
+        if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count") is not None)
+    ]
     assert not dirty, f"{nb.name}: cells {dirty} keep outputs; store notebooks without outputs"
     assert doc["metadata"]["kernelspec"]["name"] == "python3"

@@ -30,14 +30,14 @@ def lazy_exports(package: str, submodules: Iterable[str], entry_points: Mapping[
     if unknown:
         raise ValueError(f"{package}: entry points in undeclared submodules: {sorted(unknown)}")
 
-    def __getattr__(name: str):  # noqa: N807  (the module-level hook PEP 562 names)
+    def __getattr__(name: str):
         if name in entries:
             return getattr(importlib.import_module(f"{package}.{entries[name]}"), name)
         if name in subs:
             return importlib.import_module(f"{package}.{name}")
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
-    def __dir__():  # noqa: N807
+    def __dir__():
         return sorted(subs | set(entries))
 
     return __getattr__, __dir__, sorted(subs | set(entries))

@@ -13,19 +13,29 @@ import difflib
 import importlib
 import json
 import typing
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from helpers.core.errors import UserError
 
-__all__ = ["P", "NotebookParams", "ParamError", "model_for", "validate", "parse_cli_value", "describe",
-           "notebook_parameters_cell", "model_path_of"]
+__all__ = [
+    "NotebookParams",
+    "P",
+    "ParamError",
+    "describe",
+    "model_for",
+    "model_path_of",
+    "notebook_parameters_cell",
+    "parse_cli_value",
+    "validate",
+]
 
 
-def P(default: Any, help: str, *, unit: str = "", **constraints) -> Any:  # noqa: N802
+def P(default: Any, help: str, *, unit: str = "", **constraints) -> Any:
     """A parameter field: default, help text, unit and pydantic constraints (ge, le, gt, lt, ...)."""
     return Field(default, description=help, json_schema_extra={"unit": unit}, **constraints)
 
@@ -60,8 +70,9 @@ def model_for(nb_path: Path) -> type[NotebookParams] | None:
     try:
         return getattr(importlib.import_module(module), cls)
     except (ImportError, AttributeError) as e:
-        raise UserError(f"{Path(nb_path).name}: metadata names parameter model {spec!r}, which cannot be "
-                        f"imported ({e})") from None
+        raise UserError(
+            f"{Path(nb_path).name}: metadata names parameter model {spec!r}, which cannot be imported ({e})"
+        ) from None
 
 
 def _allowed(field) -> str:
@@ -77,8 +88,14 @@ def _allowed(field) -> str:
     return " and ".join(bits)
 
 
-_TYPE_NAMES = {"date": "date (YYYY-MM-DD)", "float": "number", "int": "whole number", "bool": "true/false",
-               "str": "text", "NoneType": "None"}
+_TYPE_NAMES = {
+    "date": "date (YYYY-MM-DD)",
+    "float": "number",
+    "int": "whole number",
+    "bool": "true/false",
+    "str": "text",
+    "NoneType": "None",
+}
 
 
 def _ann_name(ann) -> str:
@@ -167,8 +184,16 @@ def describe(model: type[NotebookParams] | None) -> list[dict]:
         default = f.default
         if isinstance(default, (dt.date,)):
             default = default.isoformat()
-        rows.append({"name": name, "type": _type_name(f), "default": default, "allowed": _allowed(f),
-                     "unit": extra.get("unit", ""), "help": f.description or ""})
+        rows.append(
+            {
+                "name": name,
+                "type": _type_name(f),
+                "default": default,
+                "allowed": _allowed(f),
+                "unit": extra.get("unit", ""),
+                "help": f.description or "",
+            }
+        )
     return rows
 
 
@@ -177,7 +202,9 @@ def notebook_parameters_cell(nb_path: Path) -> dict:
     nb = json.loads(Path(nb_path).read_text())
     cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cells) != 1:
-        raise UserError(f"{Path(nb_path).name}: expected exactly one cell tagged 'parameters', found {len(cells)}")
+        raise UserError(
+            f"{Path(nb_path).name}: expected exactly one cell tagged 'parameters', found {len(cells)}"
+        )
     src = "".join(cells[0]["source"]) if isinstance(cells[0]["source"], list) else cells[0]["source"]
     out = {}
     for node in ast.parse(src).body:

@@ -20,6 +20,7 @@ def _inline_in_kernel() -> bool:
     if "ipykernel" not in sys.modules:
         return False
     from IPython import get_ipython
+
     ip = get_ipython()
     if ip is None or not hasattr(ip, "kernel"):
         return False
@@ -27,7 +28,7 @@ def _inline_in_kernel() -> bool:
     return True
 
 
-if not _inline_in_kernel():      # scripts and tests: headless
+if not _inline_in_kernel():  # scripts and tests: headless
     matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt  # noqa: E402
 import seaborn as sns  # noqa: E402
@@ -36,8 +37,8 @@ from helpers.core import paths  # noqa: E402
 
 # Colour-blind-safe (Okabe-Ito based) colours, each fixed to one meaning across all notebooks.
 PALETTE = {
-    "open": "#D55E00",      # vermillion: open weights
-    "closed": "#0072B2",    # blue: closed (API / hosted)
+    "open": "#D55E00",  # vermillion: open weights
+    "closed": "#0072B2",  # blue: closed (API / hosted)
     "US": "#0072B2",
     "China": "#D55E00",
     "Other": "#999999",
@@ -77,21 +78,27 @@ def palette_for(names) -> dict:
 
 def set_theme() -> None:
     sns.set_theme(context="notebook", style="whitegrid", font_scale=0.95)
-    plt.rcParams.update({
-        "figure.figsize": (9, 5),
-        "figure.dpi": 100,
-        "savefig.dpi": 150,
-        "axes.titleweight": "bold",
-        "axes.titlesize": 12,
-        "axes.titlelocation": "left",
-        "svg.hashsalt": "helpers",   # deterministic SVG ids
-        "svg.fonttype": "none",
-    })
+    plt.rcParams.update(
+        {
+            "figure.figsize": (9, 5),
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "axes.titleweight": "bold",
+            "axes.titlesize": 12,
+            "axes.titlelocation": "left",
+            "svg.hashsalt": "helpers",  # deterministic SVG ids
+            "svg.fonttype": "none",
+        }
+    )
 
 
 def caption(fig_or_ax, text: str) -> None:
     """Put a source caption under a figure, e.g. ``caption(fig, "Data: Epoch AI, CC BY 4.0")``."""
-    fig = fig_or_ax.figure if hasattr(fig_or_ax, "figure") and not isinstance(fig_or_ax, plt.Figure) else fig_or_ax
+    fig = (
+        fig_or_ax.figure
+        if hasattr(fig_or_ax, "figure") and not isinstance(fig_or_ax, plt.Figure)
+        else fig_or_ax
+    )
     fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="#555555", wrap=True)
 
 

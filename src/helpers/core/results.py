@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from IPython import get_ipython
@@ -56,8 +57,9 @@ def _json_safe(value: Any, where: str) -> Any:
     )
 
 
-def make_entry(key: str, value: Any, *, low=None, high=None, unit=None, claims: Iterable[str] = (),
-               note=None) -> dict:
+def make_entry(
+    key: str, value: Any, *, low=None, high=None, unit=None, claims: Iterable[str] = (), note=None
+) -> dict:
     if not isinstance(key, str) or not key.replace("_", "").isalnum():
         raise ResultError(f"record: key {key!r} must be a non-empty identifier of letters, digits and _")
     claims = list(claims)
@@ -110,5 +112,12 @@ def record_all(entries: dict) -> None:
     """Record every entry of ``{key: entry}`` (entries as ``make_entry`` builds them, for instance the
     ``entries()`` of an analysis result), in order."""
     for key, e in entries.items():
-        record(key, e["value"], low=e.get("low"), high=e.get("high"), unit=e.get("unit"),
-               claims=e.get("claims", ()), note=e.get("note"))
+        record(
+            key,
+            e["value"],
+            low=e.get("low"),
+            high=e.get("high"),
+            unit=e.get("unit"),
+            claims=e.get("claims", ()),
+            note=e.get("note"),
+        )

@@ -24,6 +24,7 @@ def say(markdown: str) -> None:
 def table(df: pd.DataFrame, digits: int | None = None) -> pd.io.formats.style.Styler:
     """A DataFrame as a reader's table: no index column, numbers as the collection writes them
     (``digits`` fixes the decimals instead), missing values blank."""
+
     def fmt(x):
         if x is None or (isinstance(x, float) and pd.isna(x)) or x is pd.NaT:
             return ""
@@ -32,5 +33,8 @@ def table(df: pd.DataFrame, digits: int | None = None) -> pd.io.formats.style.St
         if isinstance(x, (int, float)) and not isinstance(x, bool):
             return f"{x:,.{digits}f}" if digits is not None else fmt_number(x)
         return str(x)
-    uid = hashlib.sha256(df.to_csv().encode()).hexdigest()[:8]   # stable ids: identical renders for identical data
+
+    uid = hashlib.sha256(df.to_csv().encode()).hexdigest()[
+        :8
+    ]  # stable ids: identical renders for identical data
     return df.style.format(fmt).hide(axis="index").set_uuid(uid)

@@ -50,8 +50,9 @@ def fmt_parts(entry: dict, max_items: int = 6) -> tuple[str, str]:
     unit = entry.get("unit") or ""
     if isinstance(v, dict):
         items = list(v.items())
-        s = ", ".join(f"{k}: {fmt_number(x) if not isinstance(x, (dict, list)) else '…'}"
-                      for k, x in items[-max_items:])
+        s = ", ".join(
+            f"{k}: {fmt_number(x) if not isinstance(x, (dict, list)) else '…'}" for k, x in items[-max_items:]
+        )
         return f"{'… ' if len(items) > max_items else ''}{s}{f' ({unit})' if unit else ''}", ""
     if isinstance(v, list) and any(isinstance(x, (dict, list)) for x in v):
         return f"{len(v)} entries (see results.json)", ""
@@ -65,7 +66,7 @@ def fmt_parts(entry: dict, max_items: int = 6) -> tuple[str, str]:
             interval = f"({lo}–{hi}%)"
         elif unit in ("USD", "x"):
             interval = f"({_with_unit(lo, unit)}–{_with_unit(hi, unit)})"
-        else:                               # a unit in words is said once, after the value
+        else:  # a unit in words is said once, after the value
             interval = f"({lo}–{hi})"
     return _with_unit(fmt_number(v), unit), interval
 
@@ -78,7 +79,6 @@ def fmt_value(entry: dict, max_items: int = 6) -> str:
 def label(key: str) -> str:
     """A recorded key as words: ``eci_gap_points_latest`` -> ``eci gap points latest``."""
     return key.replace("_", " ")
-
 
 
 def noun(n, singular: str, plural: str | None = None) -> str:
@@ -111,7 +111,7 @@ def sci(x: float, digits: int = 2) -> str:
     sign = "-" if x < 0 else ""
     x = abs(x)
     exp = math.floor(math.log10(x))
-    mant = round(x / 10 ** exp, digits - 1)
+    mant = round(x / 10**exp, digits - 1)
     if mant >= 10:  # 9.99e24 rounds up to 10.0
         mant, exp = mant / 10, exp + 1
     power = "10" + str(exp).translate(_SUPERSCRIPT)
@@ -119,7 +119,7 @@ def sci(x: float, digits: int = 2) -> str:
 
 
 def and_join(items) -> str:
-    """"a", "a and b", "a, b and c"; empty input gives ""."""
+    """ "a", "a and b", "a, b and c"; empty input gives ""."""
     items = [str(x) for x in items]
     if len(items) <= 1:
         return "".join(items)

@@ -3,14 +3,21 @@ medians, and (split) lognormal distributions fitted to published intervals."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 from scipy import stats
 from statsmodels.duration.survfunc import SurvfuncRight
 
-__all__ = ["interval", "bootstrap_median", "km_median", "bootstrap_km_median", "lognormal_from_interval",
-           "split_lognormal_from_interval", "split_lognormal_draws"]
+__all__ = [
+    "bootstrap_km_median",
+    "bootstrap_median",
+    "interval",
+    "km_median",
+    "lognormal_from_interval",
+    "split_lognormal_draws",
+    "split_lognormal_from_interval",
+]
 
 
 def interval(x, level: float = 0.90) -> tuple[float, float]:
@@ -52,8 +59,9 @@ def km_median(times: Iterable[float], censored: Iterable[bool]) -> float:
     return float(sf.surv_times[below[0]]) if len(below) else float("inf")
 
 
-def bootstrap_km_median(times: Iterable[float], censored: Iterable[bool], n_boot: int, seed: int,
-                        level: float = 0.95) -> tuple:
+def bootstrap_km_median(
+    times: Iterable[float], censored: Iterable[bool], n_boot: int, seed: int, level: float = 0.95
+) -> tuple:
     """Kaplan-Meier median with a percentile bootstrap interval (resampling (time, censored) pairs).
 
     Not ``scipy.stats.bootstrap``: resampled medians may be +inf (fewer than half of the waits ended),
@@ -88,7 +96,9 @@ def lognormal_from_interval(central: float, low: float, high: float, level: floa
     return float(np.log(central)), float(sigma)
 
 
-def split_lognormal_from_interval(central: float, low: float, high: float, level: float) -> tuple[float, float, float]:
+def split_lognormal_from_interval(
+    central: float, low: float, high: float, level: float
+) -> tuple[float, float, float]:
     """(mu, sigma_low, sigma_high) of a two-piece lognormal: median ``central`` and the central ``level``
     interval exactly [low, high].
 
@@ -100,7 +110,7 @@ def split_lognormal_from_interval(central: float, low: float, high: float, level
     return mu, float(np.log(central / low) / z), float(np.log(high / central) / z)
 
 
-_Z95 = float(stats.norm.ppf(0.95))   # a 90% interval's upper quantile
+_Z95 = float(stats.norm.ppf(0.95))  # a 90% interval's upper quantile
 
 
 def split_lognormal_draws(p5, p50, p95, n: int, rng: np.random.Generator) -> np.ndarray:

@@ -16,12 +16,23 @@ NOT_TESTABLE = "not testable"
 CONTEXT_ONLY = "context only"
 NOT_EVALUATED = "not evaluated"
 
-TESTED = (SUPPORTED, PARTLY, NOT_SUPPORTED)          # verdicts that judge the claim
-VERDICTS = TESTED + (NOT_TESTABLE,)                   # what an analysis may conclude
+TESTED = (SUPPORTED, PARTLY, NOT_SUPPORTED)  # verdicts that judge the claim
+VERDICTS = TESTED + (NOT_TESTABLE,)  # what an analysis may conclude
 SCORECARD_STATES = VERDICTS + (CONTEXT_ONLY, NOT_EVALUATED)
 
-__all__ = ["SUPPORTED", "PARTLY", "NOT_SUPPORTED", "NOT_TESTABLE", "CONTEXT_ONLY", "NOT_EVALUATED", "TESTED",
-           "VERDICTS", "SCORECARD_STATES", "Verdict", "by_count"]
+__all__ = [
+    "CONTEXT_ONLY",
+    "NOT_EVALUATED",
+    "NOT_SUPPORTED",
+    "NOT_TESTABLE",
+    "PARTLY",
+    "SCORECARD_STATES",
+    "SUPPORTED",
+    "TESTED",
+    "VERDICTS",
+    "Verdict",
+    "by_count",
+]
 
 
 @dataclass(frozen=True)

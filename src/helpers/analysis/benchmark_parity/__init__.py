@@ -18,8 +18,27 @@ from helpers.core.lazy import lazy_exports
 
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
-    submodules=("arena", "basics", "diffusion", "figures", "frontier", "inputs", "labels", "measures", "pairs",
-                "params", "sections", "text", "verdicts"),
-    entry_points={"Analysis": "sections", "analyze": "sections", "Inputs": "inputs", "caps_as_of": "inputs",
-                  "load_inputs": "inputs", "Params": "params"},
+    submodules=(
+        "arena",
+        "basics",
+        "diffusion",
+        "figures",
+        "frontier",
+        "inputs",
+        "labels",
+        "measures",
+        "pairs",
+        "params",
+        "sections",
+        "text",
+        "verdicts",
+    ),
+    entry_points={
+        "Analysis": "sections",
+        "analyze": "sections",
+        "Inputs": "inputs",
+        "caps_as_of": "inputs",
+        "load_inputs": "inputs",
+        "Params": "params",
+    },
 )

@@ -14,8 +14,27 @@ from helpers.core.lazy import lazy_exports
 
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
-    submodules=("clusters", "companies", "figures", "inputs", "layers", "measures", "owners", "params", "periods",
-                "sections", "text", "trends", "verdicts"),
-    entry_points={"Analysis": "sections", "analyze": "sections", "judge": "sections",
-                  "margin_columns": "sections", "Inputs": "inputs", "load_inputs": "inputs"},
+    submodules=(
+        "clusters",
+        "companies",
+        "figures",
+        "inputs",
+        "layers",
+        "measures",
+        "owners",
+        "params",
+        "periods",
+        "sections",
+        "text",
+        "trends",
+        "verdicts",
+    ),
+    entry_points={
+        "Analysis": "sections",
+        "analyze": "sections",
+        "judge": "sections",
+        "margin_columns": "sections",
+        "Inputs": "inputs",
+        "load_inputs": "inputs",
+    },
 )
