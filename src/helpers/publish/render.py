@@ -7,6 +7,7 @@ embedded. ``report=True`` hides the code (for readers); the full render keeps it
 
 from __future__ import annotations
 
+import copy
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -66,7 +67,7 @@ class _Refs(HTMLParser):
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
-_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)   # http://, https://, ws://, protocol-relative //
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)  # http://, https://, ws://, protocol-relative //
 
 
 def _css_urls(css: str) -> list[str]:
@@ -99,40 +100,74 @@ def link_notebooks(html: str, report: bool) -> str:
     """A Markdown link from one notebook to another (``02_x.ipynb#claim-c5``) points at the same render of
     the other notebook in the site (``02_x.report.html#claim-c5``), which sits in the same folder."""
     suffix = ".report.html" if report else ".html"
-    return _IPYNB_LINK.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + suffix + m.group(4) + m.group(5), html)
+    return _IPYNB_LINK.sub(
+        lambda m: m.group(1) + m.group(2) + m.group(3) + suffix + m.group(4) + m.group(5), html
+    )
 
 
 _BODY = re.compile(r"(<body\b[^>]*>)", re.I)
-_NAV_STYLE = ("font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:14px;"
-              "background:#12263a;padding:8px 24px;margin:0 0 8px")
+_NAV_STYLE = (
+    "font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:14px;"
+    "background:#12263a;padding:8px 24px;margin:0 0 8px"
+)
 _NAV_LINK = "color:#fff;font-weight:600;margin-right:24px;text-decoration:none"
 
 
 def add_navigation(html: str, stem: str, report: bool) -> str:
     """A bar on top of each render with links back to the site's front page and to the other render; both
     sit in the same folder of the site (``index.html``, ``<stem>.html`` / ``<stem>.report.html``)."""
-    other, other_label = ((f"{stem}.html", "Full notebook with code") if report
-                          else (f"{stem}.report.html", "Report without code"))
-    nav = (f'<nav class="site-nav" style="{_NAV_STYLE}"><a style="{_NAV_LINK}" href="index.html">'
-           f'&larr; All claims and notebooks</a><a style="{_NAV_LINK}" href="{other}">{other_label}</a></nav>')
+    other, other_label = (
+        (f"{stem}.html", "Full notebook with code")
+        if report
+        else (f"{stem}.report.html", "Report without code")
+    )
+    nav = (
+        f'<nav class="site-nav" style="{_NAV_STYLE}"><a style="{_NAV_LINK}" href="index.html">'
+        f'&larr; All claims and notebooks</a><a style="{_NAV_LINK}" href="{other}">{other_label}</a></nav>'
+    )
     return _BODY.sub(lambda m: m.group(1) + nav, html, count=1)
 
 
-def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
+REPORT_HIDDEN_TAGS = {"solution", "parameters", "injected-parameters"}  # the reader's edition hides them
+
+
+def _exporter() -> HTMLExporter:
     c = Config()
     c.HTMLExporter.embed_images = True
-    c.HTMLExporter.exclude_input = report
-    c.HTMLExporter.exclude_input_prompt = report
-    c.HTMLExporter.exclude_output_prompt = report
-    if report:  # the reader's edition hides solutions too: they belong to the seminar
-        c.TagRemovePreprocessor.remove_cell_tags = ("solution", "parameters", "injected-parameters")
-        c.TagRemovePreprocessor.enabled = True
-        c.HTMLExporter.preprocessors = ["nbconvert.preprocessors.TagRemovePreprocessor"]
-    exporter = HTMLExporter(config=c, template_name="lab")
+    return HTMLExporter(config=c, template_name="lab")
+
+
+def _for_readers(nb):
+    """The reader's edition without the solutions (they belong to the seminar) and the parameters cells."""
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells if not REPORT_HIDDEN_TAGS & set(c.get("metadata", {}).get("tags", []))]
+    return nb
+
+
+def _html(exporter: HTMLExporter, nb, stem: str, report: bool) -> str:
+    exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = report
+    body, _ = exporter.from_notebook_node(_for_readers(nb) if report else nb)
+    return add_navigation(link_notebooks(make_offline(body), report), stem, report)
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
+    """One edition: ``report=True`` hides code, prompts, solutions and parameters (for readers)."""
     nb = nbformat.read(str(nb_file), as_version=4)
-    body, _ = exporter.from_notebook_node(nb)
-    body = add_navigation(link_notebooks(make_offline(body), report), Path(nb_file).stem, report)
-    tmp = out_html.with_suffix(".html.tmp")
-    tmp.write_text(body, encoding="utf-8")
-    tmp.replace(out_html)
+    _write(out_html, _html(_exporter(), nb, Path(nb_file).stem, report))
     return out_html
+
+
+def render_editions(nb_file: Path, full_html: Path, report_html: Path) -> tuple[Path, Path]:
+    """Both editions of one notebook from one read and one exporter (its templates load once)."""
+    nb = nbformat.read(str(nb_file), as_version=4)
+    exporter = _exporter()
+    stem = Path(nb_file).stem
+    _write(full_html, _html(exporter, nb, stem, report=False))
+    _write(report_html, _html(exporter, nb, stem, report=True))
+    return full_html, report_html

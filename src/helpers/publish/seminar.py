@@ -55,9 +55,13 @@ def build_editions(out=None) -> dict:
         (tmp / edition / "README.md").write_text(
             f"# {edition.title()} edition\n\nOpen these notebooks in JupyterLab (`make lab` from the repository) "
             "or run them with `python -m helpers run`. They find the data from any folder.\n"
-            + ("Exercise solutions are replaced by an empty cell.\n" if edition == "student"
-               else "Exercise solutions are in the cells tagged `solution`.\n")
-            + "The seminar guide is docs/seminar.md in the repository.\n")
+            + (
+                "Exercise solutions are replaced by an empty cell.\n"
+                if edition == "student"
+                else "Exercise solutions are in the cells tagged `solution`.\n"
+            )
+            + "The seminar guide is docs/seminar.md in the repository.\n"
+        )
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)

@@ -20,8 +20,12 @@ def esc(x) -> str:
 
 
 VERDICT_CLASS = {
-    "supported": "v-sup", "partly supported": "v-part", "not supported": "v-not",
-    "not testable": "v-nt", "context only": "v-ctx", "not evaluated": "v-ne",
+    "supported": "v-sup",
+    "partly supported": "v-part",
+    "not supported": "v-not",
+    "not testable": "v-nt",
+    "context only": "v-ctx",
+    "not evaluated": "v-ne",
 }
 
 CSS = """
@@ -68,13 +72,17 @@ def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | 
     """The verdict table. Evidence links point at the report render of the owning notebook, and only
     when that page exists in ``site`` (a notebook that was not run has no page to link to)."""
     if not rows:
-        return ('<p class="note">No scorecard in this run: the scorecard notebook was not run or failed. '
-                'The notebooks below hold the evidence.</p>')
+        return (
+            '<p class="note">No scorecard in this run: the scorecard notebook was not run or failed. '
+            "The notebooks below hold the evidence.</p>"
+        )
     titles = titles or {}
-    out = ['<div class="tablewrap"><table class="scorecard"><colgroup><col style="width:4%"><col style="width:19%">'
-           '<col style="width:16%"><col style="width:20%"><col style="width:29%"><col style="width:12%"></colgroup>'
-           '<thead><tr><th>Claim</th><th>What the essay says</th><th>Measure</th>'
-           '<th>Estimate</th><th>Verdict and why</th><th>Evidence</th></tr></thead><tbody>']
+    out = [
+        '<div class="tablewrap"><table class="scorecard"><colgroup><col style="width:4%"><col style="width:19%">'
+        '<col style="width:16%"><col style="width:20%"><col style="width:29%"><col style="width:12%"></colgroup>'
+        "<thead><tr><th>Claim</th><th>What the essay says</th><th>Measure</th>"
+        "<th>Estimate</th><th>Verdict and why</th><th>Evidence</th></tr></thead><tbody>"
+    ]
     for r in rows:
         link = ""
         if r.get("notebook"):
@@ -85,11 +93,13 @@ def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | 
                 link = f'<a href="{esc(href)}">Evidence for {esc(r["claim"])}</a><div class="note">in {name}</div>'
             else:
                 link = f'{name}<div class="note">not run: no page in this run</div>'
-        out.append(f"<tr id=\"row-{esc(str(r['claim']).lower())}\"><td><b>{esc(r['claim'])}</b></td>"
-                   f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
-                   f"<td>{esc(r.get('estimate', ''))}</td>"
-                   f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
-                   f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>")
+        out.append(
+            f'<tr id="row-{esc(str(r["claim"]).lower())}"><td><b>{esc(r["claim"])}</b></td>'
+            f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
+            f"<td>{esc(r.get('estimate', ''))}</td>"
+            f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
+            f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>"
+        )
     out.append("</tbody></table></div>")
     return "\n".join(out)
 
@@ -110,14 +120,24 @@ def _copy_figure(run_dir: Path, site: Path, stem: str, name: str | None) -> str 
 def _headline(key: str, entry: dict) -> str:
     if key.lower().startswith("verdict_") and isinstance(entry.get("value"), str):
         claim = key.split("_", 1)[1]
-        return f'<li><a href="#row-{esc(claim.lower())}">{esc(claim)}</a> {verdict_badge(entry["value"])}</li>'
+        return (
+            f'<li><a href="#row-{esc(claim.lower())}">{esc(claim)}</a> {verdict_badge(entry["value"])}</li>'
+        )
     main, interval = fmt_parts(entry)
     interval = f' <span class="note">{esc(interval)}</span>' if interval else ""
     return f'<li title="{esc(key)}">{esc(label(key))}: <b>{esc(main)}</b>{interval}</li>'
 
 
-def render_card(stem: str, meta: dict, outcome: dict, results: dict, given: dict, site: Path,
-                run_dir: Path, scorecard_present: bool = False) -> str:
+def render_card(
+    stem: str,
+    meta: dict,
+    outcome: dict,
+    results: dict,
+    given: dict,
+    site: Path,
+    run_dir: Path,
+    scorecard_present: bool = False,
+) -> str:
     title = meta.get("title") or stem
     failed = not outcome.get("ok", False)
     parts = [f'<div class="card{" failed" if failed else ""}" id="nb-{esc(stem)}"><h3>{esc(title)}</h3>']
@@ -127,8 +147,10 @@ def render_card(stem: str, meta: dict, outcome: dict, results: dict, given: dict
         parts.append(f"<p><b>This notebook failed in this run:</b> {esc(outcome.get('error') or '')}</p>")
     fig = None if failed else _copy_figure(run_dir, site, stem, meta.get("key_figure"))
     if fig:
-        parts.append(f'<a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
-                     f'alt="{esc(title)}: key figure"></a>')
+        parts.append(
+            f'<a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
+            f'alt="{esc(title)}: key figure"></a>'
+        )
     heads = [k for k in meta.get("headline_results", []) if k in results]
     numbers = [k for k in heads if not k.lower().startswith("verdict_")]
     verdicts = [k for k in heads if k.lower().startswith("verdict_")]
@@ -136,13 +158,15 @@ def render_card(stem: str, meta: dict, outcome: dict, results: dict, given: dict
         parts.append("<ul>" + "".join(_headline(k, results[k]) for k in numbers) + "</ul>")
     if verdicts:
         items = [_headline(k, results[k]) for k in verdicts]
-        if not scorecard_present:          # no table to jump to: plain claim ids
+        if not scorecard_present:  # no table to jump to: plain claim ids
             items = [re.sub(r'<a href="#row-[^"]*">([^<]*)</a>', r"\1", i) for i in items]
         parts.append('<ul class="verdicts">' + "".join(items) + "</ul>")
     if given:
-        parts.append('<div class="params">parameters changed from the defaults: '
-                     + ", ".join(f"{esc(k)} = {esc(json.dumps(v))}" for k, v in sorted(given.items()))
-                     + "</div>")
+        parts.append(
+            '<div class="params">parameters changed from the defaults: '
+            + ", ".join(f"{esc(k)} = {esc(json.dumps(v))}" for k, v in sorted(given.items()))
+            + "</div>"
+        )
     links = []
     if (site / f"{stem}.report.html").is_file():
         links.append(f'<a href="{esc(stem)}.report.html">Read the report</a>')
@@ -163,35 +187,57 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
     readers = sorted(s for s in nb_outcomes if metas.get(s, {}).get("reads_results"))
     analysis = sorted(s for s in nb_outcomes if s not in readers)
     titles = {s: m.get("title") for s, m in metas.items() if m.get("title")}
-    cards = [render_card(s, metas.get(s, {}), nb_outcomes[s], results.get(s, {}),
-                         manifest.get("parameters_given", {}).get(s, {}), site, run_dir,
-                         scorecard_present=bool(rows)) for s in analysis]
+    cards = [
+        render_card(
+            s,
+            metas.get(s, {}),
+            nb_outcomes[s],
+            results.get(s, {}),
+            manifest.get("parameters_given", {}).get(s, {}),
+            site,
+            run_dir,
+            scorecard_present=bool(rows),
+        )
+        for s in analysis
+    ]
     failed = [s for s in sorted(nb_outcomes) if not nb_outcomes[s].get("ok", False)]
     alert = ""
     if failed:
-        alert = (f'<div class="alert"><b>{len(failed)} notebook{"s" if len(failed) > 1 else ""} failed in this '
-                 f'run:</b> {", ".join(esc(titles.get(s) or s) for s in failed)}. Their claims are marked '
-                 '<i>not evaluated</i>; the other results stand.</div>')
+        alert = (
+            f'<div class="alert"><b>{len(failed)} notebook{"s" if len(failed) > 1 else ""} failed in this '
+            f"run:</b> {', '.join(esc(titles.get(s) or s) for s in failed)}. Their claims are marked "
+            "<i>not evaluated</i>; the other results stand.</div>"
+        )
     scen = ""
     if manifest.get("scenario"):
-        scen = (f"<p><b>Scenario:</b> {esc(manifest['scenario'])} — "
-                f"{esc(manifest.get('scenario_description') or '')}</p>")
+        scen = (
+            f"<p><b>Scenario:</b> {esc(manifest['scenario'])} — "
+            f"{esc(manifest.get('scenario_description') or '')}</p>"
+        )
     run_line = "" if manifest["run"] == "default" else f"<p><b>Run:</b> {esc(manifest['run'])}</p>"
 
     overview, sc_links = "", ""
-    for s in readers:                       # the scorecard notebook: its summary and verdict figure
+    for s in readers:  # the scorecard notebook: its summary and verdict figure
         res = results.get(s, {})
         summary = res.get("summary", {}).get("value")
         key_figure = metas.get(s, {}).get("key_figure")
         fig = _copy_figure(run_dir, site, s, key_figure) if nb_outcomes[s].get("ok") else None
         text = f'<div class="summary"><p>{esc(summary)}</p></div>' if summary else ""
-        figure = (f'<figure><a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
-                  f'alt="Verdict per claim"></a></figure>') if fig else ""
+        figure = (
+            (
+                f'<figure><a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
+                f'alt="Verdict per claim"></a></figure>'
+            )
+            if fig
+            else ""
+        )
         if text or figure:
             overview += f'<div class="overview">{text}{figure}</div>'
         if (site / f"{s}.report.html").is_file():
-            sc_links += (f'<p class="links"><a href="{esc(s)}.report.html">{esc(titles.get(s) or s)}: the notebook</a>'
-                         f'<a href="{esc(s)}.html">with code</a></p>')
+            sc_links += (
+                f'<p class="links"><a href="{esc(s)}.report.html">{esc(titles.get(s) or s)}: the notebook</a>'
+                f'<a href="{esc(s)}.html">with code</a></p>'
+            )
     no_nb = "" if nb_outcomes else "<p>No notebooks have been added to the collection yet.</p>"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -214,8 +260,8 @@ market-share reports) and say how sure the answer is.</p>{scen}{run_line}</heade
 {"".join(cards)}
 </div>
 </main>
-<footer>Run <code>{esc(manifest['run'])}</code>, commit <code>{esc((manifest.get('git_commit') or 'unknown')[:10])}</code>,
-created {esc(manifest.get('created', ''))}. Data: Epoch AI (CC BY 4.0), LMArena (CC BY 4.0), Artificial Analysis
+<footer>Run <code>{esc(manifest["run"])}</code>, commit <code>{esc((manifest.get("git_commit") or "unknown")[:10])}</code>,
+created {esc(manifest.get("created", ""))}. Data: Epoch AI (CC BY 4.0), LMArena (CC BY 4.0), Artificial Analysis
 (attribution), Synergy Research Group, TrendForce, TechInsights as cited in each notebook.
 Parameters, data hashes and package versions are in <code>manifest.json</code> beside the run.</footer>
 </body></html>

@@ -1,7 +1,7 @@
 """The runner's cache of executed notebooks: ``build/cache/<notebook>/<key>/``.
 
 An entry holds what one execution produced: the executed notebook, its figures, both HTML renders, its
-recorded results (``results.json``) and ``done.json`` (the seconds it took). The key
+recorded results (``results.json``) and ``done.json`` (the seconds its execution and renders took). The key
 (``runner.fingerprint.cache_key``) covers everything the output depends on: the notebook's source, the
 validated parameters, the sha256 of every data file, the helper package's code, the installed package
 versions and, for the scorecard, the results it reads.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from helpers.core import paths
 
-ENTRIES_PER_NOTEBOOK = 48      # a sweep needs several entries of one notebook
+ENTRIES_PER_NOTEBOOK = 48  # a sweep needs several entries of one notebook
 
 
 def entry(stem: str, key: str) -> Path:
@@ -36,7 +36,7 @@ def lookup(folder: Path) -> dict | None:
     if not done.is_file():
         return None
     info = json.loads(done.read_text())
-    os.utime(folder)          # most recently used entries survive pruning
+    os.utime(folder)  # most recently used entries survive pruning
     return info
 
 
@@ -49,9 +49,10 @@ def workdir(stem: str, key: str) -> Path:
     return work
 
 
-def store(work: Path, folder: Path, seconds: float) -> None:
+def store(work: Path, folder: Path, seconds: float, render_seconds: float = 0.0) -> None:
     """Turn a successful execution's work folder into the cache entry ``folder``."""
-    (work / "done.json").write_text(json.dumps({"seconds": round(seconds, 2)}))
+    done = {"seconds": round(seconds, 2), "render_seconds": round(render_seconds, 2)}
+    (work / "done.json").write_text(json.dumps(done))
     if folder.exists():
         shutil.rmtree(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)

@@ -21,8 +21,10 @@ from helpers.runner.plan import plan_run, resolve_notebooks
 def cli_run(args) -> int:
     t0 = time.perf_counter()
     plan = plan_run(args.notebooks, args.param, args.file, args.scenario, args.name)
-    print(f"run {plan.name}: {len(plan.notebooks)} notebook(s), validated in {time.perf_counter() - t0:.2f}s",
-          flush=True)
+    print(
+        f"run {plan.name}: {len(plan.notebooks)} notebook(s), validated in {time.perf_counter() - t0:.2f}s",
+        flush=True,
+    )
     return Runner(plan, jobs=args.jobs, force=args.force, timeout=args.timeout).run()
 
 
@@ -48,6 +50,7 @@ def cli_data(args) -> int:
     from helpers import data
     from helpers.data.docs import write_readme
     from helpers.data.download import download
+
     if args.action == "validate":
         problems = data.validate_all(args.names or None)
         if problems:
@@ -76,8 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="execute notebooks with papermill and build the site")
     r.add_argument("notebooks", nargs="*", help="notebook stems or files (default: all in notebooks/)")
-    r.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                   help="set a parameter (applies to every selected notebook that has it)")
+    r.add_argument(
+        "-p",
+        "--param",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a parameter (applies to every selected notebook that has it)",
+    )
     r.add_argument("-f", "--file", help="YAML file of parameters: {name: value} or {notebook: {name: value}}")
     r.add_argument("--scenario", help="a named parameter set from notebooks/scenarios/")
     r.add_argument("--name", help="run name (default: 'default', or derived from the parameters)")
@@ -87,8 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("sweep", help="run a notebook over a grid of parameter values and collect results")
     s.add_argument("notebook")
-    s.add_argument("-p", "--param", nargs="+", action="append", default=[], metavar="NAME V1 V2",
-                   help="a parameter and the values to sweep")
+    s.add_argument(
+        "-p",
+        "--param",
+        nargs="+",
+        action="append",
+        default=[],
+        metavar="NAME V1 V2",
+        help="a parameter and the values to sweep",
+    )
     s.add_argument("-r", "--result", action="append", default=[], help="recorded result(s) to collect")
     s.add_argument("--name", help="sweep name (default derived from the grid)")
     s.add_argument("--jobs", type=int, default=None)
@@ -102,7 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("names", nargs="*", help="dataset names (default: all)")
     d.add_argument("--mirror", help="base URL to fetch raw files from instead of the publishers' URLs")
 
-    sub.add_parser("reports", help="copy the default run's results into reports/ (results.json, scorecard.md)")
+    sub.add_parser(
+        "reports", help="copy the default run's results into reports/ (results.json, scorecard.md)"
+    )
     sub.add_parser("seminar", help="write the student and instructor editions under build/seminar/")
     return p
 
@@ -115,6 +134,7 @@ def main(argv=None) -> int:
             return cli_run(args)
         if args.command == "sweep":
             from helpers.runner.sweep import cli_sweep  # pandas and matplotlib: only for sweeps
+
             return cli_sweep(args)
         if args.command == "params":
             return cli_params(args)
@@ -122,9 +142,11 @@ def main(argv=None) -> int:
             return cli_data(args)
         if args.command == "reports":
             from helpers.publish.reports import cli_reports
+
             return cli_reports(args)
         if args.command == "seminar":
             from helpers.publish.seminar import cli_seminar
+
             return cli_seminar(args)
     except UserError as e:
         for line in str(e).splitlines():

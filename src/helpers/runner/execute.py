@@ -1,4 +1,5 @@
-"""Execution: papermill in a pool of worker processes, then a run folder moved into place only when complete.
+"""Execution: notebooks handed to a pool of worker processes (``runner.worker``: papermill, renders), then
+a run folder moved into place only when complete.
 
 Contract (see README and design.md):
 - a failing notebook does not stop the others; the runner names notebook, cell, source and error, keeps
@@ -16,7 +17,6 @@ import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import json
-import logging
 import multiprocessing as mp
 import os
 import shutil
@@ -32,23 +32,7 @@ from helpers.core.results import collect
 from helpers.publish.site import build_run_site
 from helpers.runner import cache, fingerprint
 from helpers.runner.plan import Plan, nb_meta, stages
-
-KERNEL_NAME = "helpers-python"
-
-
-def ensure_kernelspec() -> Path:
-    """A kernelspec that runs this very interpreter, so papermill never hits NoSuchKernel in a venv."""
-    folder = paths.BUILD / "jupyter" / "kernels" / KERNEL_NAME
-    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                     "--IPKernelApp.log_level=CRITICAL"],
-            "display_name": "Python (helpers)", "language": "python",
-            "env": {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "kernel.json"
-    text = json.dumps(spec, indent=1)
-    if not target.is_file() or target.read_text() != text:
-        target.write_text(text)
-    return folder.parent.parent
+from helpers.runner.worker import ensure_kernelspec, execute, render_html
 
 
 @dataclass
@@ -56,56 +40,10 @@ class Outcome:
     stem: str
     ok: bool
     seconds: float
-    folder: str              # where the executed notebook and figures are
+    folder: str  # where the executed notebook and figures are
     cached: bool = False
     error: str | None = None
-
-
-def _first_lines(src: str, n: int = 3) -> str:
-    lines = [ln for ln in src.splitlines() if ln.strip()][:n]
-    return " | ".join(ln.strip()[:80] for ln in lines)
-
-
-def _execute(stem: str, nb_path: str, params: dict, workdir: str, jupyter_path: str, timeout: int,
-             extra_env: dict) -> dict:
-    """Run in a worker process: execute one notebook into ``workdir`` (figures land there too)."""
-    # papermill (about 2 s of imports) loads only in the worker processes: the parent validates parameters,
-    # serves cache hits and rejects a bad run without it.
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-    logging.getLogger("papermill").setLevel(logging.WARNING)
-    os.environ["HELPERS_RUN_DIR"] = workdir
-    os.environ["JUPYTER_PATH"] = jupyter_path + os.pathsep + os.environ.get("JUPYTER_PATH", "")
-    os.environ["MPLBACKEND"] = "Agg"
-    os.environ.update(extra_env)
-    out = Path(workdir) / f"{stem}.ipynb"
-    start = time.perf_counter()
-    attempts = 0
-    while True:
-        attempts += 1
-        try:
-            pm.execute_notebook(nb_path, str(out), parameters=params, kernel_name=KERNEL_NAME,
-                                cwd=str(paths.NOTEBOOKS), progress_bar=False, log_output=False,
-                                execution_timeout=timeout, report_mode=False)
-            return {"ok": True, "seconds": time.perf_counter() - start}
-        except PapermillExecutionError as e:
-            return {"ok": False, "seconds": time.perf_counter() - start,
-                    "error": f"cell index {e.cell_index} ({_first_lines(e.source)}): {e.ename}: "
-                             f"{str(e.evalue).splitlines()[0] if str(e.evalue) else ''}".rstrip()}
-        except Exception as e:  # kernel start problems (port collisions) get one retry
-            started = out.is_file() and any(
-                c.get("outputs") for c in json.loads(out.read_text()).get("cells", []))
-            if attempts == 1 and not started:
-                time.sleep(1.0)
-                continue
-            return {"ok": False, "seconds": time.perf_counter() - start,
-                    "error": f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"}
-
-
-def render_html(nb_file: Path, out_html: Path, report: bool = False) -> None:
-    # nbconvert (about 1.5 s of imports) loads only when a render is missing: a warm run copies cached renders.
-    from helpers.publish.render import render
-    render(nb_file, out_html, report=report)
+    render_seconds: float = 0.0
 
 
 def replace_dir(tmp: Path, final: Path) -> None:
@@ -122,7 +60,7 @@ def replace_dir(tmp: Path, final: Path) -> None:
 @contextlib.contextmanager
 def _sigterm_as_interrupt():
     """Within the block, SIGTERM (``kill``, a CI time limit) is handled like Ctrl-C."""
-    if threading.current_thread() is not threading.main_thread():   # sweeps run one Runner per thread
+    if threading.current_thread() is not threading.main_thread():  # sweeps run one Runner per thread
         yield
         return
 
@@ -139,7 +77,7 @@ def _sigterm_as_interrupt():
 def _stop(pool: cf.ProcessPoolExecutor) -> None:
     """End a pool now: queued notebooks are dropped and running workers terminated. ``shutdown`` alone
     would wait for every notebook already handed to a worker, however long it runs."""
-    workers = list((getattr(pool, "_processes", None) or {}).values())   # no public accessor before 3.14
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public accessor before 3.14
     pool.shutdown(wait=False, cancel_futures=True)
     for w in workers:
         w.terminate()
@@ -152,14 +90,23 @@ def _rel(p: Path) -> Path:
 
 
 class Runner:
-    def __init__(self, plan: Plan, jobs: int | None = None, force: bool = False, timeout: int = 900,
-                 out=sys.stdout, err=sys.stderr, runs_root: Path | None = None):
+    def __init__(
+        self,
+        plan: Plan,
+        jobs: int | None = None,
+        force: bool = False,
+        timeout: int = 900,
+        out=sys.stdout,
+        err=sys.stderr,
+        runs_root: Path | None = None,
+    ):
         self.plan = plan
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.force = force
         self.timeout = timeout
         self.out, self.err = out, err
         self.runs_root = runs_root or paths.RUNS
+        self._pool: cf.ProcessPoolExecutor | None = None
 
     def say(self, msg: str) -> None:
         print(msg, file=self.out, flush=True)
@@ -175,7 +122,9 @@ class Runner:
         try:
             with _sigterm_as_interrupt():
                 code = self._run_into(tmp, t0)
-        except BaseException:          # interrupted or crashed: leave neither a half run nor half cache entries
+        except BaseException:  # interrupted or crashed: leave neither a half run nor half cache entries
+            if self._pool is not None:
+                _stop(self._pool)
             shutil.rmtree(tmp, ignore_errors=True)
             cache.discard_workdirs()
             raise
@@ -185,7 +134,7 @@ class Runner:
             stale = self.runs_root / f"{plan.name}.failed"
             if stale.exists():
                 shutil.rmtree(stale, ignore_errors=True)
-            if plan.name == "default":     # build/site is the whole collection's default run
+            if plan.name == "default":  # build/site is the whole collection's default run
                 site_tmp = paths.BUILD / f".tmp-site-{os.getpid()}"
                 if site_tmp.exists():
                     shutil.rmtree(site_tmp)
@@ -216,15 +165,31 @@ class Runner:
         hashes = (data_h, helpers_h, versions)
         self._stage(first, tmp, outcomes, results, hashes, jupyter_path, upstream="")
         if last:
-            status = {p.stem: {"status": "ok" if outcomes[p.stem].ok else "failed",
-                               "error": outcomes[p.stem].error} for p in first}
-            upstream_doc = {"notebooks": status, "results": results,
-                            "params": {s: plan.full_params[s] for s in status},
-                            "scenario": plan.scenario}
+            status = {
+                p.stem: {"status": "ok" if outcomes[p.stem].ok else "failed", "error": outcomes[p.stem].error}
+                for p in first
+            }
+            upstream_doc = {
+                "notebooks": status,
+                "results": results,
+                "params": {s: plan.full_params[s] for s in status},
+                "scenario": plan.scenario,
+            }
             up = tmp / "upstream.json"
             up.write_text(json.dumps(upstream_doc, indent=2, sort_keys=True))
-            self._stage(last, tmp, outcomes, results, hashes, jupyter_path,
-                        upstream=fingerprint.sha(up.read_bytes()), extra_env={"HELPERS_UPSTREAM": str(up)})
+            self._stage(
+                last,
+                tmp,
+                outcomes,
+                results,
+                hashes,
+                jupyter_path,
+                upstream=fingerprint.sha(up.read_bytes()),
+                extra_env={"HELPERS_UPSTREAM": str(up)},
+            )
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
         # results.json: byte-identical for identical inputs (sorted keys, no timings)
         (tmp / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
         manifest = {
@@ -235,8 +200,16 @@ class Runner:
             "git_commit": fingerprint.git_commit(),
             "parameters_given": plan.params,
             "parameters": plan.full_params,
-            "notebooks": {s: {"ok": o.ok, "cached": o.cached, "seconds": round(o.seconds, 2),
-                              "error": o.error} for s, o in outcomes.items()},
+            "notebooks": {
+                s: {
+                    "ok": o.ok,
+                    "cached": o.cached,
+                    "seconds": round(o.seconds, 2),
+                    "render_seconds": round(o.render_seconds, 2),
+                    "error": o.error,
+                }
+                for s, o in outcomes.items()
+            },
             "data_sha256": data_h,
             "helpers_sha256": helpers_h,
             "packages": versions,
@@ -247,8 +220,10 @@ class Runner:
         failed = [o for o in outcomes.values() if not o.ok]
         for o in failed:
             print(f"error: notebook {o.stem} failed at {o.error}", file=self.err)
-            print(f"       partial notebook kept: {o.stem}.ipynb / {o.stem}.html in the failed run folder",
-                  file=self.err)
+            print(
+                f"       partial notebook kept: {o.stem}.ipynb / {o.stem}.html in the failed run folder",
+                file=self.err,
+            )
         return 1 if failed else 0
 
     def _stage(self, nbs, tmp, outcomes, results, hashes, jupyter_path, upstream, extra_env=None):
@@ -258,7 +233,14 @@ class Runner:
             entry = cache.entry(p.stem, key)
             info = None if self.force else cache.lookup(entry)
             if info is not None:
-                outcomes[p.stem] = Outcome(p.stem, True, info.get("seconds", 0.0), str(entry), cached=True)
+                outcomes[p.stem] = Outcome(
+                    p.stem,
+                    True,
+                    info.get("seconds", 0.0),
+                    str(entry),
+                    cached=True,
+                    render_seconds=info.get("render_seconds", 0.0),
+                )
                 self.say(f"  cached   {p.stem} (executed earlier in {info.get('seconds', 0):.1f}s)")
             else:
                 todo.append((p, key, entry))
@@ -268,37 +250,52 @@ class Runner:
             self._collect(p, outcomes[p.stem], tmp, results)
 
     def _execute_all(self, todo, outcomes, jupyter_path, extra_env):
-        todo.sort(key=lambda t: -cache.last_duration(t[0].stem))   # longest first: shorter critical path
-        workers = min(self.jobs, len(todo))
-        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
-        try:
-            futs = {}
-            for p, key, entry in todo:
-                work = cache.workdir(p.stem, key)
-                self.say(f"  start    {p.stem}")
-                f = pool.submit(_execute, p.stem, str(p), self.plan.params[p.stem], str(work),
-                                jupyter_path, self.timeout, extra_env)
-                futs[f] = (p, entry, work)
-            for f in cf.as_completed(futs):
-                p, entry, work = futs[f]
-                try:
-                    r = f.result()
-                except Exception as e:  # worker crashed
-                    r = {"ok": False, "seconds": 0.0, "error": f"the worker crashed ({type(e).__name__}: {e})"}
-                if r["ok"]:
-                    cache.store(work, entry, r["seconds"])
-                    outcomes[p.stem] = Outcome(p.stem, True, r["seconds"], str(entry))
-                    self.say(f"  done     {p.stem} in {r['seconds']:.1f}s")
-                else:
-                    outcomes[p.stem] = Outcome(p.stem, False, r["seconds"], str(work), error=r["error"])
-                    self.say(f"  FAILED   {p.stem} after {r['seconds']:.1f}s: {r['error']}")
-        except BaseException:
-            _stop(pool)
-            raise
-        pool.shutdown()
+        """Execute in the run's one pool: the scorecard's stage reuses workers that already imported papermill."""
+        todo.sort(key=lambda t: -cache.last_duration(t[0].stem))  # longest first: shorter critical path
+        if self._pool is None:
+            workers = min(self.jobs, len(self.plan.notebooks))
+            self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+        futs = {}
+        for p, key, entry in todo:
+            work = cache.workdir(p.stem, key)
+            self.say(f"  start    {p.stem}")
+            f = self._pool.submit(
+                execute,
+                p.stem,
+                str(p),
+                self.plan.params[p.stem],
+                str(work),
+                jupyter_path,
+                self.timeout,
+                extra_env,
+            )
+            futs[f] = (p, entry, work)
+        for f in cf.as_completed(futs):
+            p, entry, work = futs[f]
+            try:
+                r = f.result()
+            except Exception as e:  # worker crashed
+                r = {"ok": False, "seconds": 0.0, "error": f"the worker crashed ({type(e).__name__}: {e})"}
+            if r["ok"]:
+                cache.store(work, entry, r["seconds"], r.get("render_seconds", 0.0))
+                outcomes[p.stem] = Outcome(
+                    p.stem, True, r["seconds"], str(entry), render_seconds=r.get("render_seconds", 0.0)
+                )
+                self.say(f"  done     {p.stem} in {r['seconds']:.1f}s")
+            else:
+                outcomes[p.stem] = Outcome(
+                    p.stem,
+                    False,
+                    r["seconds"],
+                    str(work),
+                    error=r["error"],
+                    render_seconds=r.get("render_seconds", 0.0),
+                )
+                self.say(f"  FAILED   {p.stem} after {r['seconds']:.1f}s: {r['error']}")
 
     def _collect(self, p: Path, o: Outcome, tmp: Path, results: dict) -> None:
-        """Copy one notebook's outputs into the run folder (rendering them once per cache entry)."""
+        """Copy one notebook's outputs into the run folder (an entry cached before renders were made in the
+        workers is rendered here, once)."""
         src = Path(o.folder)
         nb_file = src / f"{p.stem}.ipynb"
         if nb_file.is_file():
@@ -306,17 +303,18 @@ class Runner:
             figs = src / "figures"
             if figs.is_dir():
                 shutil.copytree(figs, tmp / "figures", dirs_exist_ok=True)
+            names = (f"{p.stem}.html", f"{p.stem}.report.html")
             try:
-                # rendered once per cache entry: a warm run only copies
-                for name, report in ((f"{p.stem}.html", False), (f"{p.stem}.report.html", True)):
-                    if not (src / name).is_file():
-                        render_html(nb_file, src / name, report=report)
+                if not all((src / name).is_file() for name in names):
+                    render_html(nb_file, src)
+                for name in names:
                     shutil.copy2(src / name, tmp / name)
                 if o.ok:
                     cached_results = src / "results.json"
                     if not cached_results.is_file():
-                        cached_results.write_text(json.dumps(collect(json.loads(nb_file.read_text())),
-                                                             sort_keys=True))
+                        cached_results.write_text(
+                            json.dumps(collect(json.loads(nb_file.read_text())), sort_keys=True)
+                        )
                     results[p.stem] = json.loads(cached_results.read_text())
             except Exception as e:  # a notebook that cannot be rendered is a failure of that notebook
                 o.ok = False

@@ -17,8 +17,22 @@ from helpers.core import paths
 
 DATA_SUFFIXES = {".csv", ".yaml", ".yml", ".json"}
 HELPER_SUFFIXES = {".py", ".yaml", ".html", ".css", ".tpl", ".j2"}
-PACKAGES = ("numpy", "pandas", "scipy", "seaborn", "matplotlib", "statsmodels", "papermill", "nbclient",
-            "nbformat", "ipykernel", "nbconvert", "pandera", "pydantic", "PyYAML")
+PACKAGES = (
+    "numpy",
+    "pandas",
+    "scipy",
+    "seaborn",
+    "matplotlib",
+    "statsmodels",
+    "papermill",
+    "nbclient",
+    "nbformat",
+    "ipykernel",
+    "nbconvert",
+    "pandera",
+    "pydantic",
+    "PyYAML",
+)
 
 
 def sha(data: bytes) -> str:
@@ -29,8 +43,12 @@ def data_hashes() -> dict:
     """sha256 of every processed data file (``data/raw/`` and caches excluded), by path from the root."""
     out = {}
     for p in sorted(paths.DATA.rglob("*")):
-        if p.is_file() and "raw" not in p.relative_to(paths.DATA).parts[:1] and ".cache" not in p.parts \
-                and p.suffix in DATA_SUFFIXES:
+        if (
+            p.is_file()
+            and "raw" not in p.relative_to(paths.DATA).parts[:1]
+            and ".cache" not in p.parts
+            and p.suffix in DATA_SUFFIXES
+        ):
             out[str(p.relative_to(paths.ROOT))] = sha(p.read_bytes())
     return out
 
@@ -55,10 +73,20 @@ def package_versions() -> dict:
     return out
 
 
-def cache_key(nb_path: Path, full_params: dict, data_h: dict, helpers_h: str, versions: dict,
-              upstream: str = "") -> str:
-    payload = json.dumps({"notebook": sha(nb_path.read_bytes()), "params": full_params, "data": data_h,
-                          "helpers": helpers_h, "versions": versions, "upstream": upstream}, sort_keys=True)
+def cache_key(
+    nb_path: Path, full_params: dict, data_h: dict, helpers_h: str, versions: dict, upstream: str = ""
+) -> str:
+    payload = json.dumps(
+        {
+            "notebook": sha(nb_path.read_bytes()),
+            "params": full_params,
+            "data": data_h,
+            "helpers": helpers_h,
+            "versions": versions,
+            "upstream": upstream,
+        },
+        sort_keys=True,
+    )
     return sha(payload.encode())[:24]
 
 

@@ -20,11 +20,12 @@ from helpers.core import params as params_mod
 from helpers.core import paths
 from helpers.core.errors import UserError
 
-SCORECARD_FLAG = "reads_results"       # notebook metadata helpers.reads_results = true: runs after the rest
+SCORECARD_FLAG = "reads_results"  # notebook metadata helpers.reads_results = true: runs after the rest
 RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 
 # ------------------------------------------------------------------------------------------ notebooks
+
 
 def all_notebooks() -> list[Path]:
     return sorted(p for p in paths.NOTEBOOKS.glob("*.ipynb") if not p.name.startswith("."))
@@ -68,6 +69,7 @@ def stages(notebooks: list[Path], metas: dict) -> tuple[list[Path], list[Path]]:
 
 # ---------------------------------------------------------------------------------------- parameters
 
+
 def load_scenario(name: str) -> dict:
     folder = paths.SCENARIOS
     known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
@@ -106,15 +108,20 @@ def _split_params(doc: dict, stems: list[str]) -> tuple[dict, dict]:
 @dataclass
 class Plan:
     notebooks: list[Path]
-    params: dict            # stem -> validated, JSON-safe dict of parameters given (not defaults)
-    full_params: dict       # stem -> all parameters with defaults
+    params: dict  # stem -> validated, JSON-safe dict of parameters given (not defaults)
+    full_params: dict  # stem -> all parameters with defaults
     name: str
     scenario: str | None = None
     scenario_description: str | None = None
 
 
-def plan_run(notebooks: list[str], cli_params: list, param_file: str | None = None,
-             scenario: str | None = None, name: str | None = None) -> Plan:
+def plan_run(
+    notebooks: list[str],
+    cli_params: list,
+    param_file: str | None = None,
+    scenario: str | None = None,
+    name: str | None = None,
+) -> Plan:
     """Everything checked before any kernel starts; raises UserError listing every problem."""
     nbs = resolve_notebooks(notebooks)
     stems = [p.stem for p in nbs]
@@ -129,7 +136,7 @@ def plan_run(notebooks: list[str], cli_params: list, param_file: str | None = No
         glob.update(g)
         for k, v in pn.items():
             per.setdefault(k, {}).update(v)
-    user_glob, user_per = {}, {}        # what the user added on top of a scenario (names the run)
+    user_glob, user_per = {}, {}  # what the user added on top of a scenario (names the run)
     if param_file:
         g, pn = _split_params(_read_param_file(param_file), every_stem)
         user_glob.update(g)
@@ -149,8 +156,10 @@ def plan_run(notebooks: list[str], cli_params: list, param_file: str | None = No
         if pname not in all_fields:
             close = difflib.get_close_matches(pname, list(all_fields), n=1, cutoff=0.5)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            problems.append(f"unknown parameter '{pname}'{hint} (no selected notebook has it; "
-                            f"see 'python -m helpers params NOTEBOOK')")
+            problems.append(
+                f"unknown parameter '{pname}'{hint} (no selected notebook has it; "
+                f"see 'python -m helpers params NOTEBOOK')"
+            )
     for k in per:
         if k not in stems and scenario is None:
             problems.append(f"parameters given for notebook '{k}', which is not selected")

@@ -99,8 +99,10 @@ def collect(stem: str, names: list[str], plans, folder: Path, keys: list[str]):
         rows.append(row)
     missing = [k for k in keys if k not in available]
     if missing:
-        raise UserError(f"sweep: result(s) {', '.join(missing)} not recorded by {stem} as a single value; "
-                        f"recorded: {', '.join(sorted(available))}")
+        raise UserError(
+            f"sweep: result(s) {', '.join(missing)} not recorded by {stem} as a single value; "
+            f"recorded: {', '.join(sorted(available))}"
+        )
     df = pd.DataFrame(rows)
     df.attrs["units"] = units
     return df
@@ -126,17 +128,29 @@ def draw(df, names: list[str], keys: list[str], folder: Path, stem: str) -> list
             if numeric and f"{k}_low" in g and f"{k}_high" in g:
                 lo = (g[k] - g[f"{k}_low"]).clip(lower=0)
                 hi = (g[f"{k}_high"] - g[k]).clip(lower=0)
-                ax.errorbar(xs, g[k], yerr=[lo, hi], marker="o", capsize=4,
-                            label=f"{hue} = {label}" if hue else "estimate (interval as recorded)")
+                ax.errorbar(
+                    xs,
+                    g[k],
+                    yerr=[lo, hi],
+                    marker="o",
+                    capsize=4,
+                    label=f"{hue} = {label}" if hue else "estimate (interval as recorded)",
+                )
             else:
-                ax.plot(xs, g[k].astype(str) if not numeric else g[k], marker="o",
-                        label=f"{hue} = {label}" if hue else None)
+                ax.plot(
+                    xs,
+                    g[k].astype(str) if not numeric else g[k],
+                    marker="o",
+                    label=f"{hue} = {label}" if hue else None,
+                )
         ax.set_xlabel(x)
         unit = df.attrs.get("units", {}).get(k)
         ax.set_ylabel(f"{k} ({unit})" if unit else k)
         first, last = df.iloc[0], df.iloc[-1]
         if numeric and len(df) > 1:
-            ax.set_title(f"{k} goes from {first[k]:.3g} to {last[k]:.3g} as {x} goes from {first[x]} to {last[x]}")
+            ax.set_title(
+                f"{k} goes from {first[k]:.3g} to {last[k]:.3g} as {x} goes from {first[x]} to {last[x]}"
+            )
         else:
             ax.set_title(f"{k} against {x}")
         if ax.get_legend_handles_labels()[0]:
@@ -161,6 +175,7 @@ def cli_sweep(args) -> int:
         buf = io.StringIO()
         code = Runner(plan, jobs=1, force=args.force, runs_root=folder / "runs", out=buf, err=buf).run()
         return plan, code, buf.getvalue()
+
     with cf.ThreadPoolExecutor(max_workers=min(jobs, len(plans))) as pool:
         for plan, code, log in pool.map(one, plans):
             vals = ", ".join(f"{n}={plan.full_params[nb.stem][n]}" for n in names)
@@ -177,7 +192,10 @@ def cli_sweep(args) -> int:
     csv = folder / "results.csv"
     df.to_csv(csv, index=False, lineterminator="\n")
     figs = draw(df, names, keys, folder, nb.stem)
-    print(f"sweep {sname} complete -> {csv.relative_to(paths.ROOT) if csv.is_relative_to(paths.ROOT) else csv}"
-          f" and {len(figs)} figure(s)", flush=True)
+    print(
+        f"sweep {sname} complete -> {csv.relative_to(paths.ROOT) if csv.is_relative_to(paths.ROOT) else csv}"
+        f" and {len(figs)} figure(s)",
+        flush=True,
+    )
     shutil.rmtree(folder / "runs" / ".tmp", ignore_errors=True)
     return 0
