@@ -23,7 +23,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-KERNEL_MARKER = "kernel: starts a Jupyter kernel or runs the runner on notebooks (the fast tier is -m 'not kernel')"
+KERNEL_MARKER = (
+    "kernel: starts a Jupyter kernel or runs the runner on notebooks (the fast tier is -m 'not kernel')"
+)
 KERNEL_FIXTURES = {"run_notebook", "default_run"}
 IMPLIES_KERNEL = {"notebook", "browser"}
 
@@ -39,7 +41,8 @@ def pytest_collection_modifyitems(config, items):
         if item.get_closest_marker("kernel"):
             continue
         if KERNEL_FIXTURES & set(getattr(item, "fixturenames", ())) or any(
-                item.get_closest_marker(m) for m in IMPLIES_KERNEL):
+            item.get_closest_marker(m) for m in IMPLIES_KERNEL
+        ):
             item.add_marker(pytest.mark.kernel)
 
 
@@ -52,7 +55,9 @@ def _run(stem: str, params: dict, name: str | None = None) -> dict:
         args += ["--name", name]
     proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
     if proc.returncode != 0:
-        raise AssertionError(f"runner failed ({proc.returncode}) for {stem} {params}:\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(
+            f"runner failed ({proc.returncode}) for {stem} {params}:\n{proc.stdout}\n{proc.stderr}"
+        )
     run_name = name or _run_name_from_output(proc.stdout)
     results = json.loads((ROOT / "build" / "runs" / run_name / "results.json").read_text())
     return results[stem]
@@ -75,11 +80,15 @@ def default_run() -> Path:
     """The default run of the whole collection, exactly what ``make run`` executes (every notebook, default
     parameters): ``python -m helpers run`` -> build/runs/default/, copied to build/site/. Shared by the
     browser test and the reports test; the runner's cache makes it cheap when nothing changed."""
-    proc = subprocess.run([sys.executable, "-m", "helpers", "run"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=1800)
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers", "run"], cwd=ROOT, capture_output=True, text=True, timeout=1800
+    )
     if proc.returncode != 0:
-        pytest.fail(f"the default run failed (exit {proc.returncode}); every test that needs it fails too:\n"
-                    f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}", pytrace=False)
+        pytest.fail(
+            f"the default run failed (exit {proc.returncode}); every test that needs it fails too:\n"
+            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}",
+            pytrace=False,
+        )
     run = ROOT / "build" / "runs" / "default"
     assert (run / "results.json").is_file() and (run / "site" / "index.html").is_file(), run
     return run

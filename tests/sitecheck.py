@@ -23,11 +23,19 @@ from urllib.parse import unquote, urldefrag, urlparse
 from urllib.request import url2pathname
 
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LOCAL_SCHEMES = ("file:", "data:")          # data: = images embedded in the page itself
-EXTERNAL_LINK_SCHEMES = ("http", "https", "mailto")   # links a reader may follow; never loaded by the test
-STDERR_SELECTOR = '[data-mime-type="application/vnd.jupyter.stderr"]'   # nbconvert: errors and stderr
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_SCHEMES = ("file:", "data:")  # data: = images embedded in the page itself
+EXTERNAL_LINK_SCHEMES = ("http", "https", "mailto")  # links a reader may follow; never loaded by the test
+STDERR_SELECTOR = '[data-mime-type="application/vnd.jupyter.stderr"]'  # nbconvert: errors and stderr
 
 
 def ensure_chromium() -> str | None:
@@ -37,8 +45,10 @@ def ensure_chromium() -> str | None:
     if shutil.which("apt-get") is None:
         return f"{CHROMIUM} is missing and this system has no apt-get to install Debian's chromium package"
     if os.geteuid() != 0:
-        return (f"{CHROMIUM} is missing and the tests are not running as root, so they cannot install it; "
-                "run 'apt-get install chromium' as root")
+        return (
+            f"{CHROMIUM} is missing and the tests are not running as root, so they cannot install it; "
+            "run 'apt-get install chromium' as root"
+        )
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     log = []
     for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
@@ -61,14 +71,14 @@ class PageReport:
     screenshot: Path | None = None
     images: int = 0
     links: int = 0
-    code_inputs: int = 0          # code cells whose source is shown (nbconvert's .jp-CodeCell .jp-InputArea)
+    code_inputs: int = 0  # code cells whose source is shown (nbconvert's .jp-CodeCell .jp-InputArea)
     external_links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
 
 
 @dataclass
 class CrawlReport:
-    pages: dict[str, PageReport] = field(default_factory=dict)      # file path -> report
+    pages: dict[str, PageReport] = field(default_factory=dict)  # file path -> report
     problems: list[str] = field(default_factory=list)
     offsite_requests: list[str] = field(default_factory=list)
 
@@ -90,15 +100,21 @@ _COLLECT = """() => {
   return {stderr, images, links, ids, title: document.title, text, codeInputs,
           traceback: text.includes('Traceback (most recent call last)') || /\\bTraceback\\b/.test(text),
           papermillError: !!document.getElementById('papermill-error-cell')};
-}""" % STDERR_SELECTOR
+}""".replace("%s", STDERR_SELECTOR)
 
 
 def _path_of(url: str) -> Path:
     return Path(url2pathname(unquote(urlparse(url).path)))
 
 
-def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path | None = None,
-          viewport=(1280, 900), forbidden_text: tuple[str, ...] = ()) -> CrawlReport:
+def crawl(
+    index: Path,
+    screenshots: Path | None = None,
+    *,
+    user_data_dir: Path | None = None,
+    viewport=(1280, 900),
+    forbidden_text: tuple[str, ...] = (),
+) -> CrawlReport:
     """Open ``index`` and every page under its folder that is reachable by links; check each of them.
     ``forbidden_text``: strings a reader must not see (e.g. paths of the machine that built the site)."""
     from playwright.sync_api import sync_playwright
@@ -106,7 +122,7 @@ def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path |
     index = index.resolve()
     root = index.parent
     report = CrawlReport()
-    anchors: list[tuple[str, Path, str]] = []        # (from page, target page, fragment)
+    anchors: list[tuple[str, Path, str]] = []  # (from page, target page, fragment)
     if screenshots is not None:
         shutil.rmtree(screenshots, ignore_errors=True)
         screenshots.mkdir(parents=True)
@@ -114,8 +130,13 @@ def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path |
     try:
         with sync_playwright() as pw:
             ctx = pw.chromium.launch_persistent_context(
-                str(profile), executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS,
-                viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
+                str(profile),
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=LAUNCH_ARGS,
+                viewport={"width": viewport[0], "height": viewport[1]},
+                service_workers="block",
+            )
             current = {"page": str(index)}
             noted: set[tuple[str, str]] = set()
 
@@ -125,7 +146,7 @@ def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path |
                     report.offsite_requests.append(url)
                     report.problem(current["page"], f"request leaves the file system: {url[:160]}")
 
-            def guard(route):          # every request of the context passes here; only local ones go on
+            def guard(route):  # every request of the context passes here; only local ones go on
                 if route.request.url.startswith(LOCAL_SCHEMES):
                     route.continue_()
                 else:
@@ -137,8 +158,14 @@ def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path |
             page = ctx.new_page()
             page.on("websocket", lambda ws: report.problem(current["page"], f"websocket opened: {ws.url}"))
             page.on("pageerror", lambda e: report.problem(current["page"], f"JavaScript error: {e}"))
-            page.on("console", lambda m: report.problem(current["page"], f"console error: {m.text[:200]}")
-                    if m.type == "error" and "ERR_BLOCKED_BY_CLIENT" not in m.text else None)
+            page.on(
+                "console",
+                lambda m: (
+                    report.problem(current["page"], f"console error: {m.text[:200]}")
+                    if m.type == "error" and "ERR_BLOCKED_BY_CLIENT" not in m.text
+                    else None
+                ),
+            )
 
             queue, seen = deque([index]), {index}
             while queue:
@@ -158,15 +185,20 @@ def crawl(index: Path, screenshots: Path | None = None, *, user_data_dir: Path |
                 for bad in forbidden_text:
                     at = info["text"].find(bad)
                     if at >= 0:
-                        report.problem(str(path), f"the page shows {bad!r}: "
-                                                  f"...{info['text'][max(0, at - 60):at + 100]!r}...")
+                        report.problem(
+                            str(path),
+                            f"the page shows {bad!r}: ...{info['text'][max(0, at - 60) : at + 100]!r}...",
+                        )
                 if info["papermillError"]:
                     report.problem(str(path), "papermill marked a failed cell (papermill-error-cell)")
                 pr.images = len(info["images"])
                 for img in info["images"]:
                     if not img["ok"]:
-                        report.problem(str(path), f"image did not load (naturalWidth {img['width']}): "
-                                                  f"alt={img['alt']!r} src={img['src']!r}")
+                        report.problem(
+                            str(path),
+                            f"image did not load (naturalWidth {img['width']}): "
+                            f"alt={img['alt']!r} src={img['src']!r}",
+                        )
                 pr.links = len(info["links"])
                 for link in info["links"]:
                     raw, absolute = (link["raw"] or "").strip(), link["abs"]

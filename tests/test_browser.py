@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 import sitecheck
+
 from helpers.core import paths
 from helpers.publish.render import remote_references
 
@@ -23,7 +23,9 @@ SCREENSHOTS = paths.BUILD / "screenshots"
 
 @pytest.fixture(scope="session")
 def chromium():
-    pytest.importorskip("playwright.sync_api", reason="the 'playwright' package is missing: pip install -e '.[test]'")
+    pytest.importorskip(
+        "playwright.sync_api", reason="the 'playwright' package is missing: pip install -e '.[test]'"
+    )
     reason = sitecheck.ensure_chromium()
     if reason:
         pytest.skip(f"headless Chromium is not available: {reason}")
@@ -39,12 +41,14 @@ def test_the_checker_catches_every_kind_of_problem(chromium, tmp_path):
         '<h1 id="top">t</h1><a href="#top">ok anchor</a><a href="page.html#here">ok</a>'
         '<a href="page.html#nowhere">bad anchor</a><a href="missing.html">missing</a>'
         '<a href="https://publisher.invalid/data">citation</a>'
-        '<img src="absent.png" alt="absent"></body></html>')
+        '<img src="absent.png" alt="absent"></body></html>'
+    )
     (site / "page.html").write_text(
         '<html><body><p id="here">x</p><div class="jp-CodeCell"><div class="jp-InputArea">x = 1</div></div>'
         '<div data-mime-type="application/vnd.jupyter.stderr">'
-        'Traceback (most recent call last):\nValueError: boom</div>'
-        '<img src="http://img.invalid/p.png" alt="remote"><pre>[PosixPath(\'/home/x/f.png\')]</pre></body></html>')
+        "Traceback (most recent call last):\nValueError: boom</div>"
+        '<img src="http://img.invalid/p.png" alt="remote"><pre>[PosixPath(\'/home/x/f.png\')]</pre></body></html>'
+    )
     report = sitecheck.crawl(site / "index.html", tmp_path / "shots", forbidden_text=("PosixPath(",))
     text = "\n".join(report.problems)
     assert set(Path(p).name for p in report.pages) == {"index.html", "page.html"}
@@ -57,7 +61,9 @@ def test_the_checker_catches_every_kind_of_problem(chromium, tmp_path):
     assert "page.html: the page text shows a Traceback" in text
     assert "page.html: the page shows 'PosixPath('" in text
     assert "#top" not in text and "#here" not in text and "publisher.invalid" not in text
-    assert report.pages[str((site / "index.html").resolve())].external_links == ["https://publisher.invalid/data"]
+    assert report.pages[str((site / "index.html").resolve())].external_links == [
+        "https://publisher.invalid/data"
+    ]
     assert report.pages[str((site / "page.html").resolve())].code_inputs == 1
     assert report.pages[str((site / "index.html").resolve())].code_inputs == 0
     assert sorted(p.name for p in (tmp_path / "shots").iterdir()) == ["index.html.png", "page.html.png"]
@@ -85,7 +91,9 @@ def test_the_site_reads_cleanly_offline(chromium, default_run):
     for stem in manifest["notebooks"]:
         saved = len(list((default_run / "figures" / stem).glob("*.png")))
         shown = report.pages[str((paths.SITE / f"{stem}.report.html").resolve())].images
-        assert shown >= saved, f"{stem}.report.html shows {shown} image(s) but the notebook saved {saved} figure(s)"
+        assert shown >= saved, (
+            f"{stem}.report.html shows {shown} image(s) but the notebook saved {saved} figure(s)"
+        )
     assert not report.offsite_requests
     shots = {p.name for p in SCREENSHOTS.glob("*.png")}
     assert shots == {f"{name}.png" for name in pages}
@@ -118,7 +126,8 @@ def test_the_scorecard_links_every_claim_to_its_evidence(chromium, default_run):
         shown = page.eval_on_selector_all(
             "table.scorecard tbody tr",
             "trs => trs.map(tr => ({claim: tr.cells[0].innerText.trim(), verdict: tr.querySelector('.verdict')"
-            "?.innerText.trim(), href: tr.querySelector('a')?.getAttribute('href') || null}))")
+            "?.innerText.trim(), href: tr.querySelector('a')?.getAttribute('href') || null}))",
+        )
         browser.close()
     assert [r["claim"] for r in shown] == [r["claim"] for r in rows]
     for row, cell in zip(rows, shown):

@@ -16,12 +16,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
-from helpers.core import paths, plots, results  # noqa: E402
-from helpers.core.params import NotebookParams, ParamError, from_namespace, parse_cli_value, validate  # noqa: E402
-from helpers.core.params import P  # noqa: E402
-
+from helpers.core import paths, plots, results
+from helpers.core.params import NotebookParams, P, ParamError, from_namespace, parse_cli_value, validate
 
 # --------------------------------------------------------------------------------------------- paths
+
 
 def test_root_is_found_from_any_working_directory(tmp_path):
     code = "from helpers.core import paths; print(paths.DATA)"
@@ -41,6 +40,7 @@ def test_run_dir_follows_the_runner(monkeypatch, tmp_path):
 
 
 # -------------------------------------------------------------------------------------------- params
+
 
 class M(NotebookParams):
     share_pct: float = P(90.0, "share", unit="%", gt=0, le=100)
@@ -77,6 +77,7 @@ def test_cli_values_are_typed_by_yaml_except_text():
     class T(NotebookParams):
         chip: str = P("H100", "chip")
         xs: list[str] = P([], "names")
+
     assert parse_cli_value(T, "chip", "10") == "10"
     assert parse_cli_value(T, "xs", "[a, b]") == ["a", "b"]
     assert parse_cli_value(M, "n", "12") == 12
@@ -86,6 +87,7 @@ def test_cli_values_are_typed_by_yaml_except_text():
 
 # ------------------------------------------------------------------------------------------- results
 
+
 def test_make_entry_is_json_safe_and_checks_its_input():
     e = results.make_entry("gap", np.float64(1.5), low=np.int64(1), high=2, unit="pt", claims=["C1"])
     assert json.dumps(e) and e == {"value": 1.5, "low": 1, "high": 2, "unit": "pt", "claims": ["C1"]}
@@ -94,6 +96,7 @@ def test_make_entry_is_json_safe_and_checks_its_input():
         results.make_entry("x", float("nan"))
     with pytest.raises(results.ResultError, match="type DataFrame is not JSON-safe"):
         import pandas as pd
+
         results.make_entry("x", pd.DataFrame())
     with pytest.raises(results.ResultError, match="unknown claim id"):
         results.make_entry("x", 1, claims=["C13"])
@@ -104,13 +107,29 @@ def test_make_entry_is_json_safe_and_checks_its_input():
 
 
 def test_collect_reads_records_back_in_order():
-    nb = {"cells": [
-        {"cell_type": "markdown", "source": "x"},
-        {"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {
-            results.MIME: {"key": "a", "value": 1}, "text/plain": "a"}}]},
-        {"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {
-            results.MIME: json.dumps({"key": "b", "value": [1, 2], "unit": "u"})}}]},
-    ]}
+    nb = {
+        "cells": [
+            {"cell_type": "markdown", "source": "x"},
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "data": {results.MIME: {"key": "a", "value": 1}, "text/plain": "a"},
+                    }
+                ],
+            },
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "data": {results.MIME: json.dumps({"key": "b", "value": [1, 2], "unit": "u"})},
+                    }
+                ],
+            },
+        ]
+    }
     assert results.collect(nb) == {"a": {"value": 1}, "b": {"value": [1, 2], "unit": "u"}}
 
 
@@ -119,6 +138,7 @@ def test_record_outside_a_kernel_returns_the_value():
 
 
 # --------------------------------------------------------------------------------------------- plots
+
 
 def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path):
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
@@ -136,7 +156,7 @@ def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path):
     assert written[0].parent == tmp_path / "figures" / "01_x"
     svg1 = written[1].read_bytes()
     plots.save(fig, "my figure!", notebook="01_x")
-    assert written[1].read_bytes() == svg1          # deterministic SVG
+    assert written[1].read_bytes() == svg1  # deterministic SVG
     with pytest.raises(ValueError, match="no letters"):
         plots.save(fig, "!!!")
     plt.close(fig)
@@ -144,6 +164,7 @@ def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path):
 
 def test_recorded_values_read_like_the_site():
     from helpers.core.text import fmt_value
+
     assert fmt_value({"value": 7.228, "low": 5.9, "high": 9.4, "unit": "months"}) == "7.23 months (5.9–9.4)"
     assert fmt_value({"value": [{"claim": "C1"}, {"claim": "C2"}]}) == "2 entries (see results.json)"
     assert fmt_value({"value": 16.4e6, "unit": "USD"}) == "$16.4 million"

@@ -39,9 +39,16 @@ def describe_difference(name: str, fresh: bytes, old: bytes) -> str:
                 changed = sorted(k for k in set(ka) | set(kb) if ka.get(k) != kb.get(k))
                 if changed:
                     lines.append(f"  {nb}: {', '.join(changed[:12])}{' ...' if len(changed) > 12 else ''}")
-    diff = list(difflib.unified_diff(old.decode(errors="replace").splitlines(),
-                                     fresh.decode(errors="replace").splitlines(),
-                                     f"committed reports/{name}", f"fresh run's {name}", lineterm="", n=1))
+    diff = list(
+        difflib.unified_diff(
+            old.decode(errors="replace").splitlines(),
+            fresh.decode(errors="replace").splitlines(),
+            f"committed reports/{name}",
+            f"fresh run's {name}",
+            lineterm="",
+            n=1,
+        )
+    )
     return "\n".join(lines + diff[:60] + (["  ..."] if len(diff) > 60 else []))
 
 
@@ -54,5 +61,7 @@ def test_a_fresh_default_run_reproduces_the_committed_reports(name, request):
         pytest.skip(f"reports/{name} has not been committed yet (the lead commits reports/ from 'make run')")
     run = request.getfixturevalue("default_run")
     fresh = render_reports((run / "results.json").read_bytes())[name]
-    assert fresh == old, (f"reports/{name} is stale: the default run no longer reproduces it. If the change is "
-                          f"intended, run 'make run' and commit reports/.\n{describe_difference(name, fresh, old)}")
+    assert fresh == old, (
+        f"reports/{name} is stale: the default run no longer reproduces it. If the change is "
+        f"intended, run 'make run' and commit reports/.\n{describe_difference(name, fresh, old)}"
+    )

@@ -61,8 +61,14 @@ def warm_root(tmp_path, executed):
 
 def helpers(root: Path, *args, timeout=300):
     env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(FIXTURES), MPLBACKEND="Agg")
-    p = subprocess.run([sys.executable, "-m", "helpers", *args], cwd=root, env=env, capture_output=True,
-                       text=True, timeout=timeout)
+    p = subprocess.run(
+        [sys.executable, "-m", "helpers", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     return p
 
 
@@ -71,10 +77,18 @@ def test_good_notebook_records_results_and_writes_every_output(warm_root):
     root = warm_root
     p = helpers(root, "run", "good", "--jobs", "1")
     assert p.returncode == 0, p.stderr
-    assert "-> build/runs/good" in p.stdout            # a subset never takes the collection's 'default' name
+    assert "-> build/runs/good" in p.stdout  # a subset never takes the collection's 'default' name
     run = root / "build" / "runs" / "good"
-    for name in ("good.ipynb", "good.html", "good.report.html", "results.json", "manifest.json",
-                 "figures/good/squares.png", "figures/good/squares.svg", "site/index.html"):
+    for name in (
+        "good.ipynb",
+        "good.html",
+        "good.report.html",
+        "results.json",
+        "manifest.json",
+        "figures/good/squares.png",
+        "figures/good/squares.svg",
+        "site/index.html",
+    ):
         assert (run / name).is_file(), name
     results = json.loads((run / "results.json").read_text())
     assert results["good"]["squares"] == {"value": [0, 1, 4], "unit": "count", "claims": ["C1"]}
@@ -83,7 +97,7 @@ def test_good_notebook_records_results_and_writes_every_output(warm_root):
     assert manifest["parameters"]["good"] == {"n": 3, "label": "demo"}
     assert "data/t.csv" in manifest["data_sha256"]
     assert manifest["packages"]["papermill"]
-    assert not (root / "build" / "site").exists()        # the site is the whole collection's default run
+    assert not (root / "build" / "site").exists()  # the site is the whole collection's default run
     assert "good" in (run / "site" / "index.html").read_text()
     assert "http://" not in (run / "good.html").read_text().split("<body")[0].replace("http://www.w3.org", "")
 
@@ -102,12 +116,15 @@ def test_parameters_reach_the_notebook_and_name_the_run(root):
     assert json.loads((root / "build/runs/small/results.json").read_text())["good"]["total"]["value"] == 1
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["-p", "nn", "3"], "unknown parameter 'nn'; did you mean 'n'?"),
-    (["-p", "n", "abc"], "parameter 'n' = 'abc' has the wrong type"),
-    (["-p", "n", "0"], "parameter 'n' = 0 is out of range (allowed: >= 1 and <= 1000)"),
-    (["-p", "n", "2.5"], "parameter 'n' = 2.5 has the wrong type"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["-p", "nn", "3"], "unknown parameter 'nn'; did you mean 'n'?"),
+        (["-p", "n", "abc"], "parameter 'n' = 'abc' has the wrong type"),
+        (["-p", "n", "0"], "parameter 'n' = 0 is out of range (allowed: >= 1 and <= 1000)"),
+        (["-p", "n", "2.5"], "parameter 'n' = 2.5 has the wrong type"),
+    ],
+)
 def test_bad_parameters_exit_2_with_one_clear_line_and_write_nothing(root, args, expected):
     p = helpers(root, "run", "good", *args)
     assert p.returncode == 2
@@ -118,8 +135,23 @@ def test_bad_parameters_exit_2_with_one_clear_line_and_write_nothing(root, args,
 
 
 def test_every_problem_is_listed_for_typed_parameters(root):
-    p = helpers(root, "run", "typed", "-p", "share_pct", "150", "-p", "mode", "medium", "-p", "start",
-                "2023-13-01", "-p", "count", "x")
+    p = helpers(
+        root,
+        "run",
+        "typed",
+        "-p",
+        "share_pct",
+        "150",
+        "-p",
+        "mode",
+        "medium",
+        "-p",
+        "start",
+        "2023-13-01",
+        "-p",
+        "count",
+        "x",
+    )
     assert p.returncode == 2
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 4
@@ -131,8 +163,28 @@ def test_every_problem_is_listed_for_typed_parameters(root):
 
 @kernel
 def test_typed_values_are_parsed_from_the_command_line(root):
-    p = helpers(root, "run", "typed", "-p", "as_of", "2024-02-29", "-p", "flag", "false", "-p", "names",
-                "[AWS, Azure]", "-p", "mode", "loose", "-p", "share_pct", "12.5", "--name", "t")
+    p = helpers(
+        root,
+        "run",
+        "typed",
+        "-p",
+        "as_of",
+        "2024-02-29",
+        "-p",
+        "flag",
+        "false",
+        "-p",
+        "names",
+        "[AWS, Azure]",
+        "-p",
+        "mode",
+        "loose",
+        "-p",
+        "share_pct",
+        "12.5",
+        "--name",
+        "t",
+    )
     assert p.returncode == 0, p.stderr
     echo = json.loads((root / "build/runs/t/results.json").read_text())["typed"]["echo"]["value"]
     assert echo["as_of"] == "2024-02-29" and echo["flag"] is False and echo["names"] == ["AWS", "Azure"]
@@ -154,36 +206,36 @@ def test_parameter_file_and_unknown_notebook(root, tmp_path):
 def test_failing_notebook_keeps_good_run_and_others_complete(warm_root):
     root = warm_root
     (root / "notebooks" / "failing.ipynb").rename(root / "failing.ipynb")
-    first = helpers(root, "run")                                   # the whole (good) collection
+    first = helpers(root, "run")  # the whole (good) collection
     assert first.returncode == 0, first.stderr
     assert "cached   good" in first.stdout and "cached   typed" in first.stdout
     (root / "failing.ipynb").rename(root / "notebooks" / "failing.ipynb")
     good_run = root / "build" / "runs" / "default"
     site_before = (root / "build" / "site" / "index.html").read_bytes()
     before = (good_run / "results.json").read_bytes()
-    p = helpers(root, "run")          # all three: failing fails at its fourth cell
+    p = helpers(root, "run")  # all three: failing fails at its fourth cell
     assert p.returncode == 1
     assert "start    failing" in p.stdout and "cached   good" in p.stdout
     assert "notebook failing failed at cell index 3" in p.stderr
-    assert "raise ValueError('planned failure in the fixture')" in p.stderr
+    assert 'raise ValueError("planned failure in the fixture")' in p.stderr
     assert "ValueError: planned failure in the fixture" in p.stderr
-    assert (good_run / "results.json").read_bytes() == before        # the last good run is intact
+    assert (good_run / "results.json").read_bytes() == before  # the last good run is intact
     assert (root / "build" / "site" / "index.html").read_bytes() == site_before
     failed = root / "build" / "runs" / "default.failed"
     assert (failed / "failing.ipynb").is_file() and (failed / "failing.html").is_file()
     assert "planned failure" in (failed / "failing.html").read_text()
     res = json.loads((failed / "results.json").read_text())
-    assert set(res) == {"good", "typed"}                                # the others finished
+    assert set(res) == {"good", "typed"}  # the others finished
     assert (failed / "good.html").is_file() and (failed / "typed.html").is_file()
 
 
 @kernel
 def test_second_identical_run_is_served_from_the_cache(warm_root):
-    root = warm_root                                          # good was executed once already
+    root = warm_root  # good was executed once already
     again = helpers(root, "run", "good")
     assert again.returncode == 0
     assert "cached   good" in again.stdout and "start" not in again.stdout
-    (root / "data" / "t.csv").write_text("a\n2\n")           # data changed: executed again
+    (root / "data" / "t.csv").write_text("a\n2\n")  # data changed: executed again
     changed = helpers(root, "run", "good")
     assert "start    good" in changed.stdout
     forced = helpers(root, "run", "good", "--force")
@@ -192,7 +244,7 @@ def test_second_identical_run_is_served_from_the_cache(warm_root):
 
 @kernel
 def test_results_json_is_byte_identical_across_runs(executed, warm_root):
-    forced = helpers(warm_root, "run", "good", "typed", "--name", "b", "--force")   # a second execution
+    forced = helpers(warm_root, "run", "good", "typed", "--name", "b", "--force")  # a second execution
     assert forced.returncode == 0 and "start    good" in forced.stdout and "start    typed" in forced.stdout
     a = (executed / "build/runs/a/results.json").read_bytes()
     b = (warm_root / "build/runs/b/results.json").read_bytes()
@@ -227,8 +279,15 @@ def test_an_interrupted_run_leaves_the_last_good_run_and_no_half_written_folders
     slow.cells = [nbf.v4.new_code_cell("import time\ntime.sleep(60)")]
     nbf.write(slow, root / "notebooks" / "slow.ipynb")
     env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(FIXTURES), MPLBACKEND="Agg")
-    proc = subprocess.Popen([sys.executable, "-m", "helpers", "run", "--force"], cwd=root, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "helpers", "run", "--force"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list((root / "build" / "cache").glob("slow/.work-*")):
         time.sleep(0.2)

@@ -17,7 +17,7 @@ from helpers.core.params import model_for
 from helpers.runner.plan import load_scenario, plan_run
 
 SCENARIOS = sorted(p.stem for p in paths.SCENARIOS.glob("*.yaml"))
-SMALL = {"n_boot": "60", "n_draws": "2000"}     # applied to the notebooks that have them
+SMALL = {"n_boot": "60", "n_draws": "2000"}  # applied to the notebooks that have them
 
 
 def small_args(stems):
@@ -48,7 +48,7 @@ def test_there_are_at_least_five_scenarios_with_a_description():
 def test_scenario_parameters_validate(name):
     doc = load_scenario(name)
     stems = sorted(doc["parameters"])
-    plan = plan_run(stems, [], scenario=name)          # raises with every problem listed
+    plan = plan_run(stems, [], scenario=name)  # raises with every problem listed
     assert plan.scenario == name and plan.params
 
 

@@ -19,8 +19,14 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 def run_seminar(root: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, HELPERS_ROOT=str(root), MPLBACKEND="Agg")
-    p = subprocess.run([sys.executable, "-m", "helpers", "seminar"], cwd=root, env=env, capture_output=True,
-                       text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "helpers", "seminar"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert p.returncode == 0, p.stdout + p.stderr
     assert "Traceback" not in p.stderr
     return p
@@ -42,8 +48,9 @@ def check_editions(original: Path, seminar_dir: Path) -> tuple[int, int]:
             if c.cell_type == "code":
                 assert c.outputs == [] and c.execution_count is None, f"{original.name}: outputs kept"
     # instructor: every cell as written, solutions included
-    assert [(c.cell_type, c.source, is_solution(c)) for c in instructor.cells] == \
-        [(c.cell_type, c.source, is_solution(c)) for c in src.cells], f"{original.name}: instructor edition differs"
+    assert [(c.cell_type, c.source, is_solution(c)) for c in instructor.cells] == [
+        (c.cell_type, c.source, is_solution(c)) for c in src.cells
+    ], f"{original.name}: instructor edition differs"
     # student: same cells in the same places, each solution replaced by the placeholder
     assert len(student.cells) == len(src.cells), f"{original.name}: student edition has another cell count"
     solutions = 0
@@ -80,13 +87,23 @@ def _fixture_notebook() -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["helpers"] = {"title": "Fixture"}
-    executed = nbformat.v4.new_code_cell("x = 2\nx * 21", execution_count=1, outputs=[
-        nbformat.v4.new_output("execute_result", {"text/plain": "42"}, execution_count=1)])
-    solution = nbformat.v4.new_code_cell("answer = sorted([3, 1, 2])  # the worked solution\nanswer",
-                                         execution_count=2, metadata={"tags": ["solution"]}, outputs=[
-        nbformat.v4.new_output("execute_result", {"text/plain": "[1, 2, 3]"}, execution_count=2)])
-    nb.cells = [nbformat.v4.new_markdown_cell("# Fixture\n\n**Exercise.** Sort the list [3, 1, 2]."),
-                executed, solution, nbformat.v4.new_markdown_cell("The end.")]
+    executed = nbformat.v4.new_code_cell(
+        "x = 2\nx * 21",
+        execution_count=1,
+        outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "42"}, execution_count=1)],
+    )
+    solution = nbformat.v4.new_code_cell(
+        "answer = sorted([3, 1, 2])  # the worked solution\nanswer",
+        execution_count=2,
+        metadata={"tags": ["solution"]},
+        outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "[1, 2, 3]"}, execution_count=2)],
+    )
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Fixture\n\n**Exercise.** Sort the list [3, 1, 2]."),
+        executed,
+        solution,
+        nbformat.v4.new_markdown_cell("The end."),
+    ]
     return nb
 
 

@@ -68,38 +68,60 @@ def scorecard_rows(index_html: str) -> dict[str, dict]:
     out = {}
     for r in p.rows:
         claim, verdict_cell = r["cells"][0], r["cells"][4]
-        out[claim] = {"verdict": next((v for v in sorted(scorecard.VERDICTS, key=len, reverse=True)
-                                       if verdict_cell.startswith(v)), verdict_cell), "why": verdict_cell,
-                      "href": r["href"]}
+        out[claim] = {
+            "verdict": next(
+                (v for v in sorted(scorecard.VERDICTS, key=len, reverse=True) if verdict_cell.startswith(v)),
+                verdict_cell,
+            ),
+            "why": verdict_cell,
+            "href": r["href"],
+        }
     return out
 
 
 # ------------------------------------------------------------------------------------- unit checks
 
+
 def test_remote_resources_are_found_but_citation_links_are_not():
-    page = ('<html><head><link rel="stylesheet" href="https://cdn.example/x.css"><style>/* http://c.example */'
-            'h1{background:url("//img.example/b.png")}</style><script src="http://js.example/r.js"></script>'
-            '</head><body><img srcset="a.png 1x, https://img.example/a2.png 2x"><img src="data:image/png;base64,AA">'
-            '<a href="https://epoch.ai/data">Epoch AI</a><a href="#x">here</a></body></html>')
+    page = (
+        '<html><head><link rel="stylesheet" href="https://cdn.example/x.css"><style>/* http://c.example */'
+        'h1{background:url("//img.example/b.png")}</style><script src="http://js.example/r.js"></script>'
+        '</head><body><img srcset="a.png 1x, https://img.example/a2.png 2x"><img src="data:image/png;base64,AA">'
+        '<a href="https://epoch.ai/data">Epoch AI</a><a href="#x">here</a></body></html>'
+    )
     assert sorted(render.remote_references(page)) == sorted(
-        ["https://cdn.example/x.css", "//img.example/b.png", "http://js.example/r.js", "https://img.example/a2.png"])
+        [
+            "https://cdn.example/x.css",
+            "//img.example/b.png",
+            "http://js.example/r.js",
+            "https://img.example/a2.png",
+        ]
+    )
     assert render.external_links(page) == ["https://epoch.ai/data"]
 
 
-@pytest.mark.parametrize("entry, shown", [
-    ({"value": 1421.0, "low": 1421.0, "high": 2790.5, "unit": "HHI points"}, "1,421 HHI points (1,421–2,790)"),
-    ({"value": 16393440.0, "low": 8196720.0, "high": 169147514.0, "unit": "USD"},
-     "$16.4 million ($8.2 million–$169 million)"),
-    ({"value": 69.1006, "low": 65.688, "high": 72.917, "unit": "%"}, "69.1% (65.7–72.9%)"),
-    ({"value": 16.6667, "unit": "% of measures"}, "16.7% of measures"),
-    ({"value": 4.365, "low": 0.5411, "high": 50.296, "unit": "x"}, "4.37× (0.541×–50.3×)"),
-    ({"value": 1.25e27, "unit": "FLOP"}, "1.25 × 10²⁷ FLOP"),
-    ({"value": 2.5e-5}, "2.5 × 10⁻⁵"),
-    ({"value": {"2023": 3, "2024": 7}, "unit": "organizations"}, "2023: 3, 2024: 7 (organizations)"),
-    ({"value": 1234567}, "1.23 million"),
-    ({"value": "2025Q4"}, "2025Q4"),
-    ({"value": None}, "None"),
-])
+@pytest.mark.parametrize(
+    "entry, shown",
+    [
+        (
+            {"value": 1421.0, "low": 1421.0, "high": 2790.5, "unit": "HHI points"},
+            "1,421 HHI points (1,421–2,790)",
+        ),
+        (
+            {"value": 16393440.0, "low": 8196720.0, "high": 169147514.0, "unit": "USD"},
+            "$16.4 million ($8.2 million–$169 million)",
+        ),
+        ({"value": 69.1006, "low": 65.688, "high": 72.917, "unit": "%"}, "69.1% (65.7–72.9%)"),
+        ({"value": 16.6667, "unit": "% of measures"}, "16.7% of measures"),
+        ({"value": 4.365, "low": 0.5411, "high": 50.296, "unit": "x"}, "4.37× (0.541×–50.3×)"),
+        ({"value": 1.25e27, "unit": "FLOP"}, "1.25 × 10²⁷ FLOP"),
+        ({"value": 2.5e-5}, "2.5 × 10⁻⁵"),
+        ({"value": {"2023": 3, "2024": 7}, "unit": "organizations"}, "2023: 3, 2024: 7 (organizations)"),
+        ({"value": 1234567}, "1.23 million"),
+        ({"value": "2025Q4"}, "2025Q4"),
+        ({"value": None}, "None"),
+    ],
+)
 def test_card_numbers_read_like_prose(entry, shown):
     assert fmt_value(entry) == shown
 
@@ -107,8 +129,11 @@ def test_card_numbers_read_like_prose(entry, shown):
 def test_links_between_notebooks_point_at_the_same_render():
     md = '<a href="02_compute_concentration.ipynb#claim-c5">C5</a> <a href="https://x.org/a.ipynb">nb</a>'
     assert render.link_notebooks(md, report=True).startswith(
-        '<a href="02_compute_concentration.report.html#claim-c5">')
-    assert render.link_notebooks(md, report=False).startswith('<a href="02_compute_concentration.html#claim-c5">')
+        '<a href="02_compute_concentration.report.html#claim-c5">'
+    )
+    assert render.link_notebooks(md, report=False).startswith(
+        '<a href="02_compute_concentration.html#claim-c5">'
+    )
     assert 'href="https://x.org/a.ipynb"' in render.link_notebooks(md, report=True)
 
 
@@ -121,8 +146,12 @@ def test_every_render_links_back_to_the_front_page_and_to_the_other_render():
 
 
 def test_evidence_links_only_to_pages_of_the_run(tmp_path):
-    rows = scorecard.evaluate({"notebooks": {"01_benchmark_parity": {"status": "ok"}},
-                               "results": {"01_benchmark_parity": {"verdict_C1": {"value": "supported"}}}})
+    rows = scorecard.evaluate(
+        {
+            "notebooks": {"01_benchmark_parity": {"status": "ok"}},
+            "results": {"01_benchmark_parity": {"verdict_C1": {"value": "supported"}}},
+        }
+    )
     (tmp_path / "01_benchmark_parity.report.html").write_text("<html></html>")
     table = scorecard_rows(site.render_scorecard(rows, tmp_path))
     assert table["C1"]["verdict"] == "supported"
@@ -133,6 +162,7 @@ def test_evidence_links_only_to_pages_of_the_run(tmp_path):
 
 
 # ------------------------------------------------------------------------ a failed analysis notebook
+
 
 def _analysis_notebooks() -> list[str]:
     owners = sorted({c.notebook for c in scorecard.CLAIMS if c.notebook})
@@ -167,11 +197,20 @@ def test_scorecard_marks_the_claims_of_a_failed_notebook_not_evaluated(tmp_path,
             shutil.copy2(nb, root / "notebooks" / nb.name)
             if nb.stem in analysis and (REPO / "build" / "cache" / nb.stem).is_dir():
                 # the notebooks that succeed are unchanged copies: take them from the default run's cache
-                shutil.copytree(REPO / "build" / "cache" / nb.stem, root / "build" / "cache" / nb.stem,
-                                ignore=shutil.ignore_patterns(".work-*"))
+                shutil.copytree(
+                    REPO / "build" / "cache" / nb.stem,
+                    root / "build" / "cache" / nb.stem,
+                    ignore=shutil.ignore_patterns(".work-*"),
+                )
     env = dict(os.environ, HELPERS_ROOT=str(root), MPLBACKEND="Agg")
-    p = subprocess.run([sys.executable, "-m", "helpers", "run"], cwd=root, env=env, capture_output=True,
-                       text=True, timeout=900)
+    p = subprocess.run(
+        [sys.executable, "-m", "helpers", "run"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert p.returncode == 1, p.stdout + p.stderr
     assert f"notebook {failing} failed" in p.stderr and FORCED in p.stderr
     run = root / "build" / "runs" / "default.failed"
@@ -202,6 +241,7 @@ def test_a_cell_ending_with_plots_save_shows_no_paths():
     from IPython.core.formatters import DisplayFormatter
 
     from helpers.core import plots
+
     saved = plots.SavedFiles([Path("/somewhere/figures/x.png")])
     assert saved == [Path("/somewhere/figures/x.png")]
     assert DisplayFormatter().format(saved) == ({}, {})
