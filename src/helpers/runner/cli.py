@@ -133,7 +133,7 @@ def main(argv=None) -> int:
         if args.command == "run":
             return cli_run(args)
         if args.command == "sweep":
-            from helpers.runner.sweep import cli_sweep  # pandas and matplotlib: only for sweeps
+            from helpers.runner.sweep import cli_sweep
 
             return cli_sweep(args)
         if args.command == "params":
