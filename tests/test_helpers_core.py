@@ -140,9 +140,17 @@ def test_record_outside_a_kernel_returns_the_value():
 # --------------------------------------------------------------------------------------------- plots
 
 
-def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path):
+@pytest.fixture()
+def theme():
+    """The collection's theme for one test: rcParams are restored afterwards, so no later test inherits
+    left-aligned titles or the theme's fonts."""
+    with plt.rc_context():
+        plots.set_theme()
+        yield
+
+
+def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path, theme):
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
-    plots.set_theme()
     assert plots.colour("open") != plots.colour("closed")
     assert plots.colour("unknown-thing") == "#999999"
     pal = plots.palette_for(["NVIDIA", "Someone"])
