@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
+from statsmodels.tools.tools import add_constant
 
 from helpers.analysis.benchmark_parity.basics import months_between, or_none
 from helpers.analysis.benchmark_parity.inputs import Inputs
@@ -115,8 +116,8 @@ def trend_fit(x_dates: pd.Series, y: pd.Series, *, hac_lags: int = 3, level: flo
             "n": len(d),
         }
     t = (d["t"] - d["t"].min()).dt.days / 365.25
-    X = sm.add_constant(t.to_numpy())
-    res = sm.OLS(d["y"].to_numpy(dtype=float), X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags})
+    X = add_constant(t.to_numpy())
+    res = OLS(d["y"].to_numpy(dtype=float), X).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags})
     lo, hi = res.conf_int(alpha=1 - level)[1]
     return {
         "slope_per_year": float(res.params[1]),

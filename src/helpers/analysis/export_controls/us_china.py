@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
 
 from helpers.core.results import make_entry
 
@@ -147,7 +147,7 @@ def fit_country_trends(frontier: pd.DataFrame, base: str = "US", other: str = "C
     is_other = (f["country"] == other).astype(float).to_numpy()
     t = f["t"].to_numpy(float)
     X = pd.DataFrame({"const": 1.0, "t": t, "other": is_other, "t:other": t * is_other})
-    res = sm.OLS(f["log10_compute"].to_numpy(float), X).fit(cov_type="HC3")
+    res = OLS(f["log10_compute"].to_numpy(float), X).fit(cov_type="HC3")
     return TrendFit(
         params=res.params, cov=pd.DataFrame(res.cov_params()), n=int(res.nobs), base=base, other=other
     )
