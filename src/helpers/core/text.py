@@ -21,8 +21,7 @@ def fmt_number(x) -> str:
     if isinstance(x, int) and ax < 1e6:
         return f"{x:,}"
     if ax >= 1e15 or (0 < ax < 1e-3):
-        mantissa, exponent = f"{x:.2e}".split("e")
-        return f"{float(mantissa):.3g} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+        return sci(x, 3, times=" × ", keep_one=True)
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if ax >= size:
             return f"{x / size:.3g} {word}"
@@ -99,10 +98,11 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def sci(x: float, digits: int = 2) -> str:
+def sci(x: float, digits: int = 2, *, times: str = "×", keep_one: bool = False) -> str:
     """A large or small number as a power of ten in plain text: 1e25 -> "10²⁵", 3.16e25 -> "3.2×10²⁵".
 
-    ``digits`` is the number of significant digits of the mantissa; a mantissa that rounds to 1 is left out.
+    ``digits`` is the number of significant digits of the mantissa; a mantissa that rounds to 1 is left out
+    unless ``keep_one`` (tables and the site write "1 × 10²⁵", with ``times=" × "``, through ``fmt_number``).
     Non-finite values give "n/a"."""
     if x is None or not math.isfinite(x):
         return "n/a"
@@ -115,7 +115,7 @@ def sci(x: float, digits: int = 2) -> str:
     if mant >= 10:  # 9.99e24 rounds up to 10.0
         mant, exp = mant / 10, exp + 1
     power = "10" + str(exp).translate(_SUPERSCRIPT)
-    return f"{sign}{power}" if mant == 1 else f"{sign}{mant:g}×{power}"
+    return f"{sign}{power}" if mant == 1 and not keep_one else f"{sign}{mant:g}{times}{power}"
 
 
 def and_join(items) -> str:
