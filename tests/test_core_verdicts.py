@@ -53,3 +53,8 @@ def test_table_hides_the_index_blanks_missing_values_and_is_stable():
     assert "nan" not in html.lower() and "NaT" not in html and ">0<" not in html  # no NaN, no row numbers
     assert html == table(df.copy()).to_html()  # same data, same HTML
     assert ">1.50<" in table(pd.DataFrame({"x": [1.5]}), digits=2).to_html()
+
+
+def test_table_writes_years_without_a_thousands_separator():
+    html = table(pd.DataFrame({"year": [2023, 2024], "n_in_year": [1362, 7]})).to_html()
+    assert ">2023<" in html and ">2,023<" not in html and ">1,362<" in html
