@@ -119,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("names", nargs="*", help="dataset names (default: all)")
     d.add_argument("--mirror", help="base URL to fetch raw files from instead of the publishers' URLs")
 
+    r = sub.add_parser("robustness", help="every claim's verdict over the grid of its declared alternatives")
+    r.add_argument(
+        "--name", help="run whose parameters to use and whose folder to write into (default: default)"
+    )
+    r.add_argument("--jobs", type=int, default=None, help="notebooks evaluated in parallel (default 1)")
+    r.add_argument(
+        "--max-specs", type=int, default=2000, help="specifications per claim at most (default 2000)"
+    )
+
     sub.add_parser(
         "reports", help="copy the default run's results into reports/ (results.json, scorecard.md)"
     )
@@ -140,6 +149,10 @@ def main(argv=None) -> int:
             return cli_params(args)
         if args.command == "data":
             return cli_data(args)
+        if args.command == "robustness":
+            from helpers.runner.robustness import cli_robustness  # deferred: loads the analyses
+
+            return cli_robustness(args)
         if args.command == "reports":
             from helpers.publish.reports import cli_reports
 

@@ -1,0 +1,190 @@
+"""``python -m helpers robustness``: every claim's verdict over the grid of its declared alternatives.
+
+Each analysis package declares its analyst choices in ``alternatives.py`` (``DECLARED``) and decides its
+verdicts for any parameters with ``verdicts(inputs, P)``, without a kernel. For every claim this command
+builds the grid of that claim's choices (the full product where it is small, otherwise the default, every
+one-change specification and a seeded sample up to ``--max-specs``), evaluates the verdict of each
+specification in-process with the data loaded once per notebook, and writes into the run's folder:
+
+- ``robustness.json``: per claim the specifications evaluated, how many give each verdict, the default's
+  verdict, how many agree with it, the single choices that flip it (most influential first) and
+  whether it is fragile (one defensible choice flips it);
+- ``robustness.csv``: one row per specification (notebook, claim, the changed choices, the verdict).
+
+Identical inputs give byte-identical files; a rerun with nothing changed is read from ``build/cache``.
+Notebooks are evaluated in parallel up to ``--jobs`` on any ``concurrent.futures`` executor.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import csv
+import importlib
+import importlib.util
+import io
+import json
+import os
+import shutil
+import time
+
+from helpers.core import paths
+from helpers.core.errors import UserError
+from helpers.core.params import model_for, validate
+from helpers.core.robustness import grid, summarize
+from helpers.runner.fingerprint import data_hashes, helper_hash, package_versions, sha
+
+__all__ = ["cli_robustness", "evaluate_notebook", "robustness"]
+
+SEED = 20261130
+DEFAULT_MAX_SPECS = 2000  # per claim
+
+
+def analysis_notebooks() -> list[str]:
+    """Notebooks whose analysis package declares alternatives (``analysis/<topic>/alternatives.py``)."""
+    out = []
+    for nb in sorted(paths.NOTEBOOKS.glob("*.ipynb")):
+        model = model_for(nb)
+        if model is None:
+            continue
+        package = model.__module__.rsplit(".", 1)[0]
+        if importlib.util.find_spec(f"{package}.alternatives") is not None:
+            out.append(nb.stem)
+    return out
+
+
+def _run_params(stem: str, run: str) -> dict:
+    """The parameters notebook ``stem`` ran with in run ``run`` (defaults when the run has no manifest)."""
+    manifest = paths.RUNS / run / "manifest.json"
+    if manifest.is_file():
+        return json.loads(manifest.read_text()).get("parameters", {}).get(stem, {})
+    return {}
+
+
+def evaluate_notebook(stem: str, values: dict, max_specs: int, seed: int) -> dict:
+    """Every declared claim of notebook ``stem``: its summary and its specification rows."""
+    model = model_for(paths.notebook(stem))
+    package = model.__module__.rsplit(".", 1)[0]
+    alt = importlib.import_module(f"{package}.alternatives")
+    pkg = importlib.import_module(package)
+    P = validate(model, values, notebook=stem)
+    t0 = time.perf_counter()
+    inputs = pkg.load_inputs(P)
+    claims, rows = [], []
+    for claim in alt.DECLARED.claims:
+        choices = alt.DECLARED.for_claim(claim)
+        specs, sampled = grid(choices, max_specs, seed)
+        verdicts = [alt.verdicts(inputs, P.model_copy(update=s))[claim] for s in specs]
+        summary = summarize(claim, specs, verdicts, choices)
+        summary.update(notebook=stem, sampled=sampled, choices=[c.param for c in choices])
+        claims.append(summary)
+        for i, (s, v) in enumerate(zip(specs, verdicts)):
+            rows.append(
+                {
+                    "notebook": stem,
+                    "claim": claim,
+                    "spec": i,
+                    "changes": json.dumps(s, sort_keys=True),
+                    "verdict": v,
+                }
+            )
+    return {"claims": claims, "rows": rows, "seconds": time.perf_counter() - t0}
+
+
+def _key(stems: list[str], params: dict, max_specs: int, seed: int) -> str:
+    payload = {
+        "stems": stems,
+        "params": params,
+        "max_specs": max_specs,
+        "seed": seed,
+        "data": data_hashes(),
+        "helpers": helper_hash(),
+        "versions": package_versions(),
+    }
+    return sha(json.dumps(payload, sort_keys=True, default=str).encode())[:24]
+
+
+def _write_atomic(path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
+
+
+def robustness(
+    run: str = "default",
+    jobs: int = 1,
+    max_specs: int = DEFAULT_MAX_SPECS,
+    seed: int = SEED,
+    executor: cf.Executor | None = None,
+) -> dict:
+    """Evaluate every declared claim for the parameters of run ``run``; write robustness.json and .csv into
+    its folder (build/runs/<run>/) and return the JSON document."""
+    if max_specs < 1:
+        raise UserError(f"--max-specs must be at least 1 (got {max_specs})")
+    out_dir = paths.RUNS / run
+    if not (out_dir / "manifest.json").is_file():
+        known = (
+            sorted(p.name for p in paths.RUNS.glob("*") if (p / "manifest.json").is_file())
+            if paths.RUNS.is_dir()
+            else []
+        )
+        raise UserError(
+            f"--name {run}: no complete run of that name in build/runs/ (runs: {', '.join(known) or 'none'}); "
+            "run 'python -m helpers run' first"
+        )
+    stems = analysis_notebooks()
+    params = {s: _run_params(s, run) for s in stems}
+    key = _key(stems, params, max_specs, seed)
+    cached = paths.CACHE / "robustness" / key
+    if (cached / "robustness.json").is_file() and (cached / "robustness.csv").is_file():
+        for name in ("robustness.json", "robustness.csv"):
+            shutil.copyfile(cached / name, out_dir / name)
+        return json.loads((out_dir / "robustness.json").read_text())
+    own = executor is None
+    pool = executor or (cf.ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None)
+    try:
+        if pool is None:
+            results = [evaluate_notebook(s, params[s], max_specs, seed) for s in stems]
+        else:
+            futures = [pool.submit(evaluate_notebook, s, params[s], max_specs, seed) for s in stems]
+            results = [f.result() for f in futures]
+    finally:
+        if own and pool is not None:
+            pool.shutdown()
+    claims = sorted((c for r in results for c in r["claims"]), key=lambda c: int(c["claim"][1:]))
+    doc = {
+        "run": run,
+        "max_specs_per_claim": max_specs,
+        "seed": seed,
+        "n_specs": sum(c["n_specs"] for c in claims),
+        "claims": {c["claim"]: c for c in claims},
+    }
+    text = json.dumps(doc, indent=2, sort_keys=True) + "\n"
+    buf = io.StringIO()
+    w = csv.DictWriter(
+        buf, fieldnames=["notebook", "claim", "spec", "changes", "verdict"], lineterminator="\n"
+    )
+    w.writeheader()
+    for r in results:
+        w.writerows(r["rows"])
+    _write_atomic(out_dir / "robustness.json", text)
+    _write_atomic(out_dir / "robustness.csv", buf.getvalue())
+    cached.mkdir(parents=True, exist_ok=True)
+    for name in ("robustness.json", "robustness.csv"):
+        shutil.copyfile(out_dir / name, cached / name)
+    return doc
+
+
+def cli_robustness(args) -> int:
+    t0 = time.perf_counter()
+    doc = robustness(run=args.name or "default", jobs=args.jobs or 1, max_specs=args.max_specs)
+    for c in doc["claims"].values():
+        flip = c["flipped_by"][0] if c["flipped_by"] else None
+        how = f"; fragile: {flip['param']} = {flip['value']!r} gives {flip['verdict']}" if flip else ""
+        print(
+            f"  {c['claim']:<4} {c['default']:<17} {c['agree']:>5} of {c['n_specs']:<5} specifications agree{how}"
+        )
+    print(
+        f"robustness: {doc['n_specs']} specifications in {time.perf_counter() - t0:.1f} s -> "
+        f"{(paths.RUNS / doc['run'] / 'robustness.json').relative_to(paths.ROOT)}"
+    )
+    return 0
