@@ -245,3 +245,33 @@ def test_a_cell_ending_with_plots_save_shows_no_paths():
     saved = plots.SavedFiles([Path("/somewhere/figures/x.png")])
     assert saved == [Path("/somewhere/figures/x.png")]
     assert DisplayFormatter().format(saved) == ({}, {})
+
+
+def test_a_verdict_says_how_many_specifications_agree_and_what_makes_it_fragile():
+    rob = {
+        "claims": {
+            "C8": {
+                "agree": 3,
+                "n_specs": 8,
+                "flipped_by": [
+                    {
+                        "param": "eci_tolerance",
+                        "value": 3.0,
+                        "verdict": "supported",
+                        "reason": "a <looser> level",
+                    }
+                ],
+            },
+            "C9": {"agree": 8, "n_specs": 8, "flipped_by": []},
+        }
+    }
+    rows = [
+        {"claim": "C8", "verdict": "partly supported"},
+        {"claim": "C9", "verdict": "supported"},
+        {"claim": "C11", "verdict": "context only"},
+    ]
+    html = site.render_scorecard(rows, robustness=rob)
+    assert "3 of 8 specifications agree" in html and "8 of 8 specifications agree" in html
+    assert "<b>fragile</b>: eci_tolerance = 3.0 gives supported (a &lt;looser&gt; level)" in html
+    assert html.count("fragile</b>") == 1 and html.count("specifications agree") == 2
+    assert "specifications agree" not in site.render_scorecard(rows)  # no grid in the run: nothing said

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
+from helpers.core import paths
 from helpers.core.text import fmt_parts, label
 
 
@@ -54,6 +56,7 @@ table.scorecard tr:target td{background:#fffbe6}
 .card ul{padding-left:1.1rem;margin:.5rem 0}.card li{margin:.15rem 0}
 .card .links{margin-top:auto;padding-top:.5rem}.links a{margin-right:1rem;font-weight:600}
 .failed{border-color:#c62828;background:#fff5f5}.note{color:#555;font-size:.88rem}
+.robust{font-size:.85rem;margin:.2rem 0}.fragile{font-size:.85rem;color:#8a4b00;margin:.2rem 0}
 .params{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.82rem;background:#f6f8fa;padding:.4rem;border-radius:.3rem}
 footer{color:#666;font-size:.85rem;padding:1rem 2rem;border-top:1px solid #e3e3e3}
 """
@@ -68,9 +71,29 @@ def scorecard_rows(results: dict) -> list[dict]:
     return sc.get("value", []) if isinstance(sc, dict) else []
 
 
-def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | None = None) -> str:
+def robustness_note(claim: str, robustness: dict | None) -> str:
+    """'k of N specifications agree' under a verdict, and what flips it when one defensible choice does
+    (from the run's robustness.json); empty when the claim was not in the grid."""
+    c = (robustness or {}).get("claims", {}).get(claim)
+    if not c:
+        return ""
+    note = f"<div class='robust'>{c['agree']:,} of {c['n_specs']:,} specifications agree</div>"
+    if c.get("flipped_by"):
+        f = c["flipped_by"][0]
+        note += (
+            f"<div class='fragile'><b>fragile</b>: {esc(f['param'])} = {esc(json.dumps(f['value']))} gives "
+            f"{esc(f['verdict'])} ({esc(f['reason'])})</div>"
+        )
+    return note
+
+
+def render_scorecard(
+    rows: list[dict], site: Path | None = None, titles: dict | None = None, robustness: dict | None = None
+) -> str:
     """The verdict table. Evidence links point at the report render of the owning notebook, and only
-    when that page exists in ``site`` (a notebook that was not run has no page to link to)."""
+    when that page exists in ``site`` (a notebook that was not run has no page to link to). With the
+    run's ``robustness`` document, each verdict says how many specifications agree and, if one
+    defensible choice flips it, that it is fragile and which choice."""
     if not rows:
         return (
             '<p class="note">No scorecard in this run: the scorecard notebook was not run or failed. '
@@ -98,6 +121,7 @@ def render_scorecard(rows: list[dict], site: Path | None = None, titles: dict | 
             f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
             f"<td>{esc(r.get('estimate', ''))}</td>"
             f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
+            f"{robustness_note(str(r['claim']), robustness)}"
             f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>"
         )
     out.append("</tbody></table></div>")
@@ -183,6 +207,8 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
     for p in run_dir.glob("*.html"):
         shutil.copy2(p, site / p.name)
     rows = scorecard_rows(results)
+    rob_file = run_dir / "robustness.json"
+    robustness = json.loads(rob_file.read_text()) if rob_file.is_file() else None
     nb_outcomes = manifest.get("notebooks", {})
     readers = sorted(s for s in nb_outcomes if metas.get(s, {}).get("reads_results"))
     analysis = sorted(s for s in nb_outcomes if s not in readers)
@@ -252,7 +278,7 @@ market-share reports) and say how sure the answer is.</p>{scen}{run_line}</heade
 {alert}
 <h2 id="scorecard">Which claims hold up?</h2>
 {overview}
-{render_scorecard(rows, site, titles)}
+{render_scorecard(rows, site, titles, robustness)}
 {sc_links}
 <h2 id="notebooks">The notebooks</h2>
 {no_nb}
@@ -267,4 +293,27 @@ Parameters, data hashes and package versions are in <code>manifest.json</code> b
 </body></html>
 """
     (site / "index.html").write_text(page, encoding="utf-8")
+    return site
+
+
+def rebuild_run_site(run_dir: Path) -> Path:
+    """Rebuild ``run_dir/site`` of a finished run from its files (after ``robustness`` added its
+    document); the default run's site is also published to build/site, replaced in one move."""
+    manifest = json.loads((run_dir / "manifest.json").read_text())
+    results = json.loads((run_dir / "results.json").read_text())
+    metas = {}
+    for stem in manifest.get("notebooks", {}):
+        nb = paths.notebook(stem)
+        if nb.is_file():
+            metas[stem] = json.loads(nb.read_text()).get("metadata", {}).get("helpers", {})
+    site = build_run_site(run_dir, manifest, results, metas)
+    if run_dir.name == "default" and run_dir.parent == paths.RUNS:
+        tmp = paths.BUILD / f".tmp-site-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(site, tmp)
+        old = paths.BUILD / f".old-site-{os.getpid()}"
+        if paths.SITE.exists():
+            paths.SITE.rename(old)
+        tmp.rename(paths.SITE)
+        shutil.rmtree(old, ignore_errors=True)
     return site

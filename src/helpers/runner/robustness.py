@@ -31,6 +31,7 @@ from helpers.core import paths
 from helpers.core.errors import UserError
 from helpers.core.params import model_for, validate
 from helpers.core.robustness import grid, summarize
+from helpers.publish.site import rebuild_run_site
 from helpers.runner.fingerprint import data_hashes, helper_hash, package_versions, sha
 
 __all__ = ["cli_robustness", "evaluate_notebook", "robustness"]
@@ -177,6 +178,7 @@ def robustness(
 def cli_robustness(args) -> int:
     t0 = time.perf_counter()
     doc = robustness(run=args.name or "default", jobs=args.jobs or 1, max_specs=args.max_specs)
+    rebuild_run_site(paths.RUNS / doc["run"])  # the scorecard shows how many specifications agree
     for c in doc["claims"].values():
         flip = c["flipped_by"][0] if c["flipped_by"] else None
         how = f"; fragile: {flip['param']} = {flip['value']!r} gives {flip['verdict']}" if flip else ""
