@@ -30,6 +30,7 @@ $(STAMP): pyproject.toml
 ## run: execute the whole collection on the shipped data and build the HTML site (build/site/index.html)
 run: $(STAMP)
 	$(PY) -m helpers run --jobs $(JOBS)
+	$(PY) -m helpers robustness --jobs $(JOBS)
 	$(PY) -m helpers reports
 
 ## test: every test (unit, data, kernels, notebook runs with small parameters, headless browser)
