@@ -170,6 +170,22 @@ def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path, theme):
     plt.close(fig)
 
 
+def test_save_fixes_layout_and_wrapped_caption_once(monkeypatch, tmp_path, theme):
+    """After the tight box, the placeholder layout engine goes (savefig would draw once more for it) and a
+    wrapped caption keeps the lines matplotlib computed, so PNG and SVG show the same line breaks."""
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([1, 2])
+    plots.caption(fig, " ".join(["a long source note"] * 12))
+    fig.tight_layout()
+    assert fig.get_layout_engine() is not None
+    plots.save(fig, "wrapped")
+    (cap,) = fig.texts
+    assert fig.get_layout_engine() is None
+    assert not cap.get_wrap() and cap.get_text().count("\n") >= 2
+    plt.close(fig)
+
+
 def test_recorded_values_read_like_the_site():
     from helpers.core.text import fmt_value
 

@@ -32,6 +32,8 @@ if not _inline_in_kernel():  # scripts and tests: headless
     matplotlib.use("Agg", force=False)
 import matplotlib.pyplot as plt  # noqa: E402
 import seaborn as sns  # noqa: E402
+from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 from helpers.core import paths  # noqa: E402
 
@@ -117,19 +119,42 @@ class SavedFiles(list):
         pass
 
 
+def _freeze_layout(fig, renderer) -> None:
+    """Fix what every later draw of ``fig`` would otherwise recompute, so each file costs one draw.
+
+    - A figure that called ``tight_layout`` keeps a placeholder layout engine, and ``savefig`` draws any
+      figure with an engine once more (without rendering) before the real draw; the layout is already done,
+      so the placeholder goes.
+    - A wrapped text (``caption``) measures its words one by one on every draw (a third of a figure's
+      saving time); its lines are computed once, with the renderer of the tight bounding box, and kept.
+      ``Text._get_wrapped_text`` is matplotlib's own wrapping (private, hence the ``hasattr``)."""
+    if isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine) and not (
+        plt.rcParams["figure.autolayout"] or plt.rcParams["figure.constrained_layout.use"]
+    ):
+        fig.set_layout_engine(None)
+    for t in fig.findobj(Text):
+        if t.get_wrap() and hasattr(t, "_get_wrapped_text"):
+            t._renderer = renderer
+            t.set_text(t._get_wrapped_text())
+            t.set_wrap(False)
+
+
 def save(fig, name: str, notebook: str | None = None) -> list[Path]:
     """Save ``fig`` as PNG and SVG into the run's figures folder and, in a notebook, show the saved PNG;
     returns the paths written.
 
     The tight bounding box is computed once for both files (``bbox_inches="tight"`` draws the figure an
-    extra time per file), and a notebook shows the PNG just written instead of letting the inline backend
-    draw the figure a third and fourth time at the end of the cell: figures were about 40% of a cold
-    run's kernel time (bench/collection.py)."""
+    extra time per file), the layout and wrapped captions are fixed once (``_freeze_layout``), and a
+    notebook shows the PNG just written instead of letting the inline backend draw the figure a third and
+    fourth time at the end of the cell: figures were about 40% of a cold run's kernel time
+    (bench/collection.py)."""
     folder = paths.run_dir() / "figures"
     if notebook:
         folder = folder / _slug(notebook)
     folder.mkdir(parents=True, exist_ok=True)
-    bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
+    renderer = fig.canvas.get_renderer()
+    bbox = fig.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
+    _freeze_layout(fig, renderer)
     written = SavedFiles()
     for ext in ("png", "svg"):
         p = folder / f"{_slug(name)}.{ext}"
