@@ -15,6 +15,7 @@ from helpers.core.lazy import lazy_exports
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     submodules=(
+        "alternatives",
         "clusters",
         "companies",
         "figures",

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.analysis.compute_concentration.owners import HYPERSCALERS
-from helpers.analysis.compute_concentration.params import COMPANY_LAYERS
+from helpers.analysis.compute_concentration.params import COMPANY_LAYERS, PARENT_CHIPS
 from helpers.core.results import make_entry
 from helpers.core.uncertainty import interval
 
-__all__ = ["LAYERS", "NamedCompanies", "named_companies"]
+__all__ = ["LAYERS", "NamedCompanies", "company_layers", "named_companies"]
 
 LAYERS = ("accelerators", "foundry", "cloud", "owners")  # the layers C5 is judged on, in this order
 
@@ -86,6 +86,16 @@ def _widen(band: tuple[float, float], point: float) -> tuple[float, float]:
     return min(band[0], point), max(band[1], point)
 
 
+def company_layers(company: str, chips_under_parents: bool = False, named=()) -> dict:
+    """Where a named company sits: {layer: its label in that layer's table}. With ``chips_under_parents``,
+    GCP and AWS also hold their parents' chips (``PARENT_CHIPS``) unless ``named`` lists the chip itself."""
+    out = dict(COMPANY_LAYERS[company])
+    chip = PARENT_CHIPS.get(company)
+    if chips_under_parents and chip is not None and chip not in named:
+        out["accelerators"] = chip
+    return out
+
+
 def named_companies(conc, P) -> NamedCompanies:
     """The named companies against the layers, from the concentration result ``conc``."""
     tables = {
@@ -110,7 +120,7 @@ def named_companies(conc, P) -> NamedCompanies:
                 "share_pct": float(tables[layer].get(label, 0.0)),
             }
             for comp in P.named_companies
-            for layer, label in COMPANY_LAYERS[comp].items()
+            for layer, label in company_layers(comp, P.chips_under_parents, P.named_companies).items()
         ]
     )
     shares = conc.own["shares"]

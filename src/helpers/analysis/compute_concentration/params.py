@@ -28,6 +28,9 @@ COMPANY_LAYERS = {
     "xAI": {"owners": "xAI"},
     "CoreWeave": {"owners": "CoreWeave"},
 }
+# With ``chips_under_parents``: the chips a named cloud's parent designs, counted as that company's
+# accelerators (GCP -> Google's TPU, AWS -> Amazon's Trainium), unless the chip is named itself.
+PARENT_CHIPS = {"GCP": "Google TPU", "AWS": "Amazon Trainium"}
 
 
 class Params(NotebookParams):
@@ -69,6 +72,25 @@ class Params(NotebookParams):
         unit="percent",
         gt=0,
         lt=100,
+    )
+    require_all_highly_concentrated: bool = P(
+        True,
+        "C5 supported needs, besides every layer controlled, every layer's HHI low bound above "
+        "hhi_highly_concentrated (True) or the joint shares alone (False)",
+        unit="true/false",
+    )
+    not_supported_below: float = P(
+        0.5,
+        "C5 is not supported when fewer than this fraction of the layers are controlled",
+        unit="fraction of layers",
+        gt=0,
+        le=1,
+    )
+    chips_under_parents: bool = P(
+        False,
+        "count Google TPU and Amazon Trainium as accelerators of GCP and AWS, under their parents Google "
+        "and Amazon (True), or only under the chips' own names (False)",
+        unit="true/false",
     )
     top_n_owners: int = P(
         5, "how many of the largest owners of AI compute form the 'real top n'", unit="owners", ge=1, le=8

@@ -17,10 +17,9 @@ def margin_columns(inputs: Inputs) -> list[str]:
     ]
 
 
-def judge(
-    inputs: Inputs, conc: layers.Concentration, named: companies.NamedCompanies, P
-) -> tuple[Verdict, Verdict]:
-    """C5 and C6 from the sections' numbers and the parameters' thresholds."""
+def c5_numbers(conc: layers.Concentration, named: companies.NamedCompanies) -> dict:
+    """What C5's rule reads from the sections, no threshold among them: each checked layer's joint share
+    of the named companies and HHI low bound, the real top owners and the tracked chip designers."""
     hhi = {
         "accelerators": conc.acc["metrics"].hhi_low,
         "foundry": conc.foundry["metrics"].hhi_low,
@@ -29,18 +28,38 @@ def judge(
     }
     joint = named.joint
     checked = named.layers_checked
-    c5 = verdicts.c5(
-        {lay: float(joint.get(lay, 0.0)) for lay in checked},
-        {lay: hhi[lay] for lay in checked},
+    return {
+        "joint_share": {lay: float(joint.get(lay, 0.0)) for lay in checked},
+        "hhi_low": {lay: hhi[lay] for lay in checked},
+        "top_share": named.top_share,
+        "top_band": named.top_band,
+        "top_not_named": named.in_top_not_named,
+        "tracked_designers": conc.designers_at_q,
+    }
+
+
+def c5_verdict(nums: dict, P) -> Verdict:
+    """C5 from ``c5_numbers`` and the parameters' thresholds and rule choices (``verdicts.c5``)."""
+    return verdicts.c5(
+        nums["joint_share"],
+        nums["hhi_low"],
         P.control_share_pct,
         P.hhi_highly_concentrated,
         top_n=P.top_n_owners,
-        top_share=named.top_share,
-        top_band=named.top_band,
-        top_not_named=named.in_top_not_named,
-        tracked_designers=conc.designers_at_q,
+        top_share=nums["top_share"],
+        top_band=nums["top_band"],
+        top_not_named=nums["top_not_named"],
+        tracked_designers=nums["tracked_designers"],
+        require_all_highly_concentrated=P.require_all_highly_concentrated,
+        not_supported_below=P.not_supported_below,
     )
-    return c5, verdicts.c6(margin_columns(inputs))
+
+
+def judge(
+    inputs: Inputs, conc: layers.Concentration, named: companies.NamedCompanies, P
+) -> tuple[Verdict, Verdict]:
+    """C5 and C6 from the sections' numbers and the parameters' thresholds."""
+    return c5_verdict(c5_numbers(conc, named), P), verdicts.c6(margin_columns(inputs))
 
 
 @dataclass(frozen=True, eq=False)
