@@ -46,6 +46,8 @@ _SUBMODULES = (
     "costs",
     "verdicts",
     "claims",
+    "specs",
+    "alternatives",
     "figures",
     "text",
     "params",

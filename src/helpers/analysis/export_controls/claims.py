@@ -62,7 +62,7 @@ def judge_claims(sc, dl, cr, cg, co, P) -> list[Verdict]:
             P.frontier_compute_growth_per_year,
             speed_bump_max_months=P.speed_bump_max_months,
             roadblock_min_months=P.roadblock_min_months,
-            share_bar=rules.ALGORITHMIC_SHARE_BAR,
+            share_bar=P.algorithmic_share_bar,
         ),
         rules.verdict_c10(
             s["median"],

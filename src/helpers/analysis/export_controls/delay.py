@@ -36,6 +36,7 @@ __all__ = [
     "DelayInputs",
     "band_probabilities",
     "catch_up_months",
+    "delay_inputs",
     "delay_model",
     "delay_months",
     "delay_summary",
@@ -261,10 +262,9 @@ class Delay:
         }
 
 
-def delay_model(ratio: float, P, n_draws: int | None = None) -> Delay:
-    """The delay a compute gap ``ratio`` imposes under the rates and intervals of ``P`` (``n_draws``
-    overrides ``P.n_draws``, e.g. for a quick test of the wiring)."""
-    inp = DelayInputs(
+def delay_inputs(ratio: float, P) -> DelayInputs:
+    """The delay model's inputs for a compute gap ``ratio`` under the rates and intervals of ``P``."""
+    return DelayInputs(
         ratio=ratio,
         halving_months=P.halving_months,
         halving_low=P.halving_months_low,
@@ -277,6 +277,12 @@ def delay_model(ratio: float, P, n_draws: int | None = None) -> Delay:
         algorithms_diffuse=P.algorithms_diffuse,
         horizon_years=P.horizon_years,
     )
+
+
+def delay_model(ratio: float, P, n_draws: int | None = None) -> Delay:
+    """The delay a compute gap ``ratio`` imposes under the rates and intervals of ``P`` (``n_draws``
+    overrides ``P.n_draws``, e.g. for a quick test of the wiring)."""
+    inp = delay_inputs(ratio, P)
     sim = simulate_delay(inp, n_draws or P.n_draws, P.seed)
     return Delay(
         P=P,

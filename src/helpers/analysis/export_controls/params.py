@@ -92,6 +92,13 @@ class Params(NotebookParams):
     roadblock_min_months: float = P(
         36.0, "a delay at least this long counts as a roadblock", unit="months", gt=0, le=240
     )
+    algorithmic_share_bar: float = P(
+        0.5,
+        "C9: share of the frontier's effective-compute growth that algorithms must supply for supported",
+        unit="fraction",
+        gt=0,
+        lt=1,
+    )
     verdict_probability: float = P(
         0.5, "probability a band needs for the verdict to rest on it", unit="fraction", gt=0, lt=1
     )

@@ -1,0 +1,166 @@
+"""Notebook 03's verdicts for any parameters, fast enough for a specification grid (``alternatives``).
+
+``verdicts(inputs, P)`` decides C7-C10 through the same sections and the same ``claims.judge_claims`` as
+``analyze``, with each section cached by the values of the parameters it reads (``SECTION_READS``), so a
+specification that changes only a threshold reuses every computed number and calls only the pure rules.
+
+C10's Monte Carlo runs ``GRID_DRAWS`` (10,000) draws per specification instead of ``n_draws`` (200,000),
+with the same seed; where a band probability lies within ``ESCALATE_SE`` standard errors of
+``verdict_probability``, the specification is simulated again with the full ``n_draws`` (``c10_margin``).
+"""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+from .claims import judge_claims
+from .costs import training_costs
+from .delay import delay_inputs, delay_summary, simulate_delay
+from .scenario import essay_scenario
+from .us_china import capability_gap, compute_record
+
+__all__ = ["ESCALATE_SE", "GRID_DRAWS", "SECTION_READS", "c10_margin", "clear_cache", "judged", "verdicts"]
+
+GRID_DRAWS = 10_000  # Monte Carlo draws per specification of the grid (the notebook: n_draws, 200,000)
+ESCALATE_SE = 4.0  # a band probability this many standard errors from the bar is simulated with n_draws
+
+# every parameter each section reads: the cache key of the section (tests check the sections read no other)
+SECTION_READS = {
+    "scenario": (
+        "frontier_chips",
+        "frontier_chip",
+        "restricted_chips",
+        "restricted_chip",
+        "utilization",
+        "restricted_utilization",
+        "halving_months",
+        "halving_months_low",
+        "halving_months_high",
+        "frontier_compute_growth_per_year",
+    ),
+    "record": ("trend_start_year", "seed"),
+    "capability": ("eci_tolerance",),
+    "costs": ("price_usd_per_gpu_hour", "compute_uncertainty_factor"),
+    # the delay's simulation (besides the scenario's ratio and the number of draws); the bands apply afterwards
+    "delay": (
+        "halving_months",
+        "halving_months_low",
+        "halving_months_high",
+        "halving_ci_level",
+        "frontier_compute_growth_per_year",
+        "restricted_compute_growth_per_year",
+        "growth_ci_factor",
+        "algorithms_diffuse",
+        "horizon_years",
+        "seed",
+    ),
+}
+_SECTIONS = {
+    "scenario": essay_scenario,
+    "record": compute_record,
+    "capability": capability_gap,  # kept as the numbers judge_claims reads (_CAPABILITY_NUMBERS)
+    "costs": training_costs,
+}
+
+_cache: dict = {"inputs": None}  # the inputs the cached sections belong to (held, so its id stays valid)
+
+
+def clear_cache() -> None:
+    """Forget every cached section (tests that watch which parameters a cold evaluation reads)."""
+    _cache.clear()
+    _cache["inputs"] = None
+
+
+def _use(inputs) -> None:
+    """Drop the cached sections when called with other inputs than last time."""
+    if _cache["inputs"] is not inputs:
+        _cache.clear()
+        _cache["inputs"] = inputs
+
+
+def _cached(name: str, key: tuple, compute):
+    hit = _cache.get((name, key))
+    if hit is None:
+        hit = _cache[(name, key)] = compute()
+    return hit
+
+
+# what judge_claims reads of the capability section, kept as computed values: its properties recompute pandas
+# series on every access (about 3 ms per specification)
+_CAPABILITY_NUMBERS = ("matched_dates", "lag_now", "gap_points", "lag_strict_now", "controls_start")
+
+
+def _section(name: str, inputs, P):
+    key = tuple(getattr(P, r) for r in SECTION_READS[name])
+    if name == "capability":
+        return _cached(
+            "capability",
+            key,
+            lambda: SimpleNamespace(
+                **{a: getattr(capability_gap(inputs, P), a) for a in _CAPABILITY_NUMBERS}
+            ),
+        )
+    return _cached(name, key, lambda: _SECTIONS[name](inputs, P))
+
+
+def _delays(ratio: float, P, n: int):
+    key = (ratio, n) + tuple(getattr(P, r) for r in SECTION_READS["delay"])
+    return _cached("delay", key, lambda: simulate_delay(delay_inputs(ratio, P), n, P.seed)["delay_months"])
+
+
+def _summary(ratio: float, P, n: int) -> dict:
+    bands = (P.speed_bump_max_months, P.roadblock_min_months)
+    key = (ratio, n, *bands) + tuple(getattr(P, r) for r in SECTION_READS["delay"])
+    return _cached("summary", key, lambda: delay_summary(_delays(ratio, P, n), *bands))
+
+
+def _margin(s: dict, bar: float, n: int) -> float:
+    """The smaller distance of the two band probabilities from ``bar``, in Monte Carlo standard errors."""
+    out = math.inf
+    for p in (s["prob_speed_bump"], s["prob_roadblock"]):
+        se = math.sqrt(max(p * (1.0 - p), 1.0 / n) / n)  # floor: a share of 0 or 1 still has an error
+        out = min(out, abs(p - bar) / se)
+    return out
+
+
+def c10_margin(inputs, P) -> dict:
+    """C10's Monte Carlo margin for parameters ``P``: the draws the verdict rests on, the band probabilities,
+    and the distance of the nearer one from ``verdict_probability`` in standard errors (at GRID_DRAWS draws,
+    and at the draws used when the first was within ESCALATE_SE)."""
+    _use(inputs)
+    ratio = _section("scenario", inputs, P).ratio
+    n = min(GRID_DRAWS, P.n_draws)
+    s = _summary(ratio, P, n)
+    m = _margin(s, P.verdict_probability, n)
+    used, s_used = n, s
+    if m < ESCALATE_SE and P.n_draws > n:
+        used, s_used = P.n_draws, _summary(ratio, P, P.n_draws)
+    return {
+        "draws": used,
+        "margin_se_grid": m,
+        "margin_se": _margin(s_used, P.verdict_probability, used),
+        "prob_speed_bump": s_used["prob_speed_bump"],
+        "prob_roadblock": s_used["prob_roadblock"],
+        "summary": s_used,
+    }
+
+
+def judged(inputs, P) -> list:
+    """[C7, C8, C9, C10] as ``Verdict``s for parameters ``P`` (``judge_claims`` on the cached sections)."""
+    _use(inputs)
+    sc = _section("scenario", inputs, P)
+    delay = SimpleNamespace(summary=c10_margin(inputs, P)["summary"])  # judge_claims reads only the summary
+    return judge_claims(
+        sc,
+        delay,
+        _section("record", inputs, P),
+        _section("capability", inputs, P),
+        _section("costs", inputs, P),
+        P,
+    )
+
+
+def verdicts(inputs, P) -> dict[str, str]:
+    """{claim: verdict value} for C7-C10 under parameters ``P`` (e.g. ``Params().model_copy(update=spec)``)."""
+    return {v.claim: v.value for v in judged(inputs, P)}
