@@ -1,0 +1,80 @@
+"""``helpers robustness`` on the shipped data: every tested claim is in the grid, fragile verdicts name the
+choice that flips them, the documents are byte-identical on a rerun, and bad options are refused."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers.core import paths
+from helpers.runner import robustness as rb
+
+CLAIMS = {f"C{i}" for i in range(1, 11)} - {"C6"}
+
+
+@pytest.fixture(scope="module")
+def small_grid(tmp_path_factory):
+    """The grid with at most 40 specifications per claim, into a throw-away run folder."""
+    root = tmp_path_factory.mktemp("rob")
+    mp = pytest.MonkeyPatch()
+    mp.setattr(paths, "RUNS", root / "runs")
+    mp.setattr(paths, "CACHE", root / "cache")
+    (root / "runs" / "t").mkdir(parents=True)
+    (root / "runs" / "t" / "manifest.json").write_text(json.dumps({"parameters": {}}))
+    doc = rb.robustness(run="t", jobs=1, max_specs=40)
+    first = {n: (root / "runs" / "t" / n).read_bytes() for n in ("robustness.json", "robustness.csv")}
+    yield doc, first, root
+    mp.undo()
+
+
+def test_every_tested_claim_is_in_the_grid_with_the_default_verdict(small_grid):
+    doc, _, _ = small_grid
+    assert set(doc["claims"]) == CLAIMS
+    committed = json.loads((paths.REPORTS / "results.json").read_text())
+    for claim, c in doc["claims"].items():
+        stem = c["notebook"]
+        assert c["default"] == committed[stem][f"verdict_{claim}"]["value"], claim
+        assert 1 <= c["agree"] <= c["n_specs"] <= 40 and sum(c["shares"].values()) == c["n_specs"]
+
+
+def test_a_fragile_verdict_has_a_share_below_one_and_names_its_choice(small_grid):
+    doc, _, _ = small_grid
+    for claim, c in doc["claims"].items():
+        if c["fragile"]:
+            assert c["agree"] < c["n_specs"], claim
+            f = c["flipped_by"][0]
+            assert f["param"] in c["choices"] and f["verdict"] != c["default"] and f["reason"] and f["source"]
+    # issue 12's examples at the shipped data
+    assert any(f["param"] == "eci_tolerance" for f in doc["claims"]["C8"]["flipped_by"])
+    assert any(f["param"] == "c4_org_count" for f in doc["claims"]["C4"]["flipped_by"])
+
+
+def test_a_rerun_gives_byte_identical_documents_from_the_cache(small_grid):
+    doc, first, root = small_grid
+    again = rb.robustness(run="t", jobs=1, max_specs=40)
+    assert again == doc
+    for name, data in first.items():
+        assert (root / "runs" / "t" / name).read_bytes() == data
+    rows = first["robustness.csv"].decode().splitlines()
+    assert rows[0] == "notebook,claim,spec,changes,verdict" and len(rows) - 1 == doc["n_specs"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--max-specs", "0"], "--max-specs must be at least 1"),
+        (["--name", "no-such-run"], "no complete run"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(args, message):
+    p = subprocess.run(
+        [sys.executable, "-m", "helpers", "robustness", *args],
+        cwd=paths.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert p.returncode == 2 and message in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
