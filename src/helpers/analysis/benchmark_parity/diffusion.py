@@ -54,10 +54,14 @@ def orgs_above_threshold(
     return pd.DataFrame(rows)
 
 
-def n_in(table: pd.DataFrame, year: int) -> int:
-    """The ``n_in_year`` of ``year`` in an ``orgs_above_threshold`` table (0 when the year is absent)."""
+def n_in(table: pd.DataFrame, year: int, column: str = "n_in_year") -> int:
+    """The ``n_in_year`` (or ``n_cumulative``) of ``year`` in an ``orgs_above_threshold`` table: 0 when the
+    year is absent, or for the cumulative count the last one before it (none: 0)."""
+    if column == "n_cumulative":
+        r = table[table["year"] <= year]
+        return int(r["n_cumulative"].iloc[-1]) if len(r) else 0
     r = table[table["year"] == year]
-    return int(r["n_in_year"].iloc[0]) if len(r) else 0
+    return int(r[column].iloc[0]) if len(r) else 0
 
 
 def nth_org_lags(caps: pd.DataFrame, reference_model: str, ns=(2, 5, 10), *, as_of=None) -> pd.DataFrame:
@@ -143,6 +147,7 @@ class Diffusion:
     reference_release: pd.Timestamp
     nth_org: int
     default_share_pct: float
+    org_count: str = "in_year"  # what C4's verdict counts: 'in_year' or 'cumulative' (parameter c4_org_count)
 
     @property
     def n_recent(self) -> int:
@@ -151,6 +156,12 @@ class Diffusion:
     @property
     def n_earlier(self) -> int:
         return n_in(self.orgs, self.earlier_year)
+
+    @property
+    def n_counted(self) -> tuple[int, int]:
+        """(recent, earlier) organizations as C4's verdict counts them: in each year, or by its end."""
+        col = "n_cumulative" if self.org_count == "cumulative" else "n_in_year"
+        return n_in(self.orgs, self.full_year, col), n_in(self.orgs, self.earlier_year, col)
 
     @property
     def n_countries_recent(self) -> int:
@@ -219,4 +230,5 @@ def diffusion(inputs: Inputs, P: Params) -> Diffusion:
         reference_release=ref["release_date"],
         nth_org=P.c4_nth_org,
         default_share_pct=P.default_share_pct,
+        org_count=P.c4_org_count,
     )

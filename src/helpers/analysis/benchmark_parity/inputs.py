@@ -54,6 +54,20 @@ def load_inputs(P: Params) -> Inputs:
         data.load("benchmark_scores"),
         data.load("artificial_analysis"),
     )
+    return cut_inputs(caps_all, models_all, arena_all, bench_all, aa_all, P)
+
+
+def cut_inputs(
+    caps_all: pd.DataFrame,
+    models_all: pd.DataFrame,
+    arena_all: pd.DataFrame,
+    bench_all: pd.DataFrame,
+    aa_all: pd.DataFrame,
+    P: Params,
+) -> Inputs:
+    """The tables as loaded, cut to the analysis date and read under ``P``'s data choices (``as_of``,
+    ``window_start``, ``open_definition``, ``arena_category``, ``arena_style_control``): the part of
+    ``load_inputs`` the specification grid repeats for other choices without loading again."""
     newest = max(
         caps_all["release_date"].max(), arena_all["snapshot_date"].max(), models_all["publication_date"].max()
     )

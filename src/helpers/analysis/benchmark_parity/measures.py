@@ -56,14 +56,20 @@ def compare_measures(rows: list[dict]) -> pd.DataFrame:
 def headline_ratio(table: pd.DataFrame, metric: str) -> pd.Series:
     """The ratio used for verdicts under ``metric``: 'natural' (win-probability ratio for Arena ratings, whose
     zero point is arbitrary; score ratio for scores and indexes), 'score_ratio' (everywhere), 'error_ratio'
-    (accuracy measures; others fall back to the score ratio) or 'win_ratio' (ratings; others fall back)."""
+    (accuracy measures; others fall back to the score ratio), 'win_ratio' (ratings; others fall back) or
+    'strict' (error-rate ratio on accuracy measures, win-probability ratio on ratings, score ratio on indexes)."""
     if metric == "score_ratio":
         return table["score_ratio"]
     if metric == "natural":
         return table["win_ratio"].where(table["kind"].eq("rating"), table["score_ratio"])
     if metric in ("error_ratio", "win_ratio"):
         return table[metric].where(table[metric].notna(), table["score_ratio"])
-    raise ValueError(f"metric {metric!r}: allowed 'natural', 'score_ratio', 'error_ratio', 'win_ratio'")
+    if metric == "strict":  # the stricter ratio of each kind: errors on accuracy, win probability on ratings
+        strict = table["error_ratio"].where(table["kind"].eq("fraction"), table["win_ratio"])
+        return strict.where(table["kind"].isin(["fraction", "rating"]), table["score_ratio"])
+    raise ValueError(
+        f"metric {metric!r}: allowed 'natural', 'score_ratio', 'error_ratio', 'win_ratio', 'strict'"
+    )
 
 
 def rating_gap_ratio(open_rating: float, gap_points: float, metric: str) -> float:
@@ -95,6 +101,7 @@ METRIC_WORDS = {  # short name, what it uses on which measure
     "score_ratio": ("score ratio", "on every measure"),
     "error_ratio": ("error-rate ratio", "for accuracy measures, score ratio elsewhere"),
     "win_ratio": ("win-probability ratio", "for Arena ratings, score ratio elsewhere"),
+    "strict": ("strict metric", "error-rate ratio for accuracy measures, win probability for Arena ratings"),
 }
 
 
@@ -155,6 +162,26 @@ AA_MEASURES = {
     "livecodebench": "fraction",
     "aime_25": "fraction",
 }
+
+
+AA_COMPONENTS = [m for m in AA_MEASURES if m != "intelligence_index"]
+AA_PRICES = [
+    "price_blended_usd_per_1m_tokens",
+    "price_input_usd_per_1m_tokens",
+    "price_output_usd_per_1m_tokens",
+]
+
+
+def aa_without_legacy(aa: pd.DataFrame) -> pd.DataFrame:
+    """Artificial Analysis rows without the legacy entries: an intelligence index but no component score and
+    no price (zero or missing), as for GPT-4.5 (Preview): an index shown without any of the evaluations it
+    summarizes, so it cannot be checked against them."""
+    legacy = (
+        aa["intelligence_index"].notna()
+        & aa[AA_COMPONENTS].isna().all(axis=1)
+        & aa[AA_PRICES].fillna(0).eq(0).all(axis=1)
+    )
+    return aa[~legacy]
 
 
 def aa_pair_rows(aa: pd.DataFrame, a_slugs: list[str], b_slugs: list[str]) -> list[dict]:

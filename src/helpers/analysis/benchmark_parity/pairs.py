@@ -21,6 +21,7 @@ from helpers.analysis.benchmark_parity.measures import (
     METRICS,
     aa_best_closed_rows,
     aa_pair_rows,
+    aa_without_legacy,
     arena_best_closed_rows,
     best_per_model,
     compare_measures,
@@ -102,8 +103,9 @@ class Llama4:
         }
 
 
-def llama4(inputs: Inputs, P: Params) -> Llama4:
-    """Every measure one evaluator scored both Llama 4 Maverick and GPT-4.5 on, by the analysis date."""
+def llama4_rows(inputs: Inputs) -> tuple[list[dict], list[dict], dict]:
+    """The rows of C2 that no parameter of its own changes: Epoch's runs, the ECI pair and the Arena rows of
+    each Maverick variant (``llama4`` picks among them; the specification grid computes these once)."""
     w = best_per_model(inputs.bench[inputs.bench["own_run"]], [MAVERICK, GPT45]).dropna()
     rows = [
         {
@@ -141,13 +143,22 @@ def llama4(inputs: Inputs, P: Params) -> Llama4:
                     "snapshot_date": r["snapshot_date"],
                 }
             )
-    aa_rows = aa_pair_rows(inputs.aa, ["llama-4-maverick"], ["gpt-4-5"])
+    return rows, eci_row, arena_rows
+
+
+def llama4(inputs: Inputs, P: Params, rows: tuple | None = None) -> Llama4:
+    """Every measure one evaluator scored both Llama 4 Maverick and GPT-4.5 on, by the analysis date
+    (``rows``: ``llama4_rows(inputs)`` when already computed)."""
+    rows, eci_row, arena_rows = rows if rows is not None else llama4_rows(inputs)
+    aa = aa_without_legacy(inputs.aa) if P.aa_legacy_scores == "drop" else inputs.aa
+    aa_rows = aa_pair_rows(aa, ["llama-4-maverick"], ["gpt-4-5"])
     # one Arena measure only (the latest snapshot with both models): the scrapes share most of their votes
     counted, dropped = one_rating_per_leaderboard(rows + arena_rows.get(P.maverick_variant, []) + aa_rows)
     table = compare_measures(counted)
     others = [r for v, rs in arena_rows.items() if v != P.maverick_variant for r in rs]
     table_all = compare_measures(counted + dropped + eci_row + others)
-    by_metric = {m: share_at_least(headline_ratio(table, m), P.quality_threshold_pct) for m in METRICS}
+    metrics = dict.fromkeys((*METRICS, P.comparison_metric))  # the prose compares the four usual metrics
+    by_metric = {m: share_at_least(headline_ratio(table, m), P.quality_threshold_pct) for m in metrics}
     share, hits, n = by_metric[P.comparison_metric]
     return Llama4(
         table=table,

@@ -62,11 +62,17 @@ class Params(NotebookParams):
         "Use style-controlled ratings of the 2026 official leaderboard "
         "(earlier sources keep the single view they published)",
     )
-    comparison_metric: Literal["natural", "score_ratio", "error_ratio", "win_ratio"] = P(
+    comparison_metric: Literal["natural", "score_ratio", "error_ratio", "win_ratio", "strict"] = P(
         "natural",
         "Ratio used for the C2/C3 verdicts and C1's Arena criterion: natural (win-probability ratio for Arena ratings, score "
         "ratio otherwise), score ratio everywhere, error-rate ratio (accuracy measures) or "
-        "win-probability ratio (ratings); the last two fall back to the score ratio elsewhere",
+        "win-probability ratio (ratings), the last two falling back to the score ratio elsewhere; strict: the "
+        "error-rate ratio on accuracy measures and the win-probability ratio on ratings (score ratio on indexes)",
+    )
+    aa_legacy_scores: Literal["keep", "drop"] = P(
+        "keep",
+        "C2: keep or drop Artificial Analysis rows with an index score but no component scores and zero prices "
+        "(legacy entries, GPT-4.5's among them)",
     )
     maverick_variant: Literal["released", "experimental"] = P(
         "released",
@@ -108,6 +114,11 @@ class Params(NotebookParams):
         unit="organizations",
         ge=1,
         le=200,
+    )
+    c4_org_count: Literal["in_year", "cumulative"] = P(
+        "in_year",
+        "C4: count the organizations that released a model above the compute threshold in the year itself, or "
+        "every one that had done so by the end of the year",
     )
     c4_nth_org: int = P(
         10,

@@ -181,11 +181,14 @@ def verdict_c4(
     reference_model: str,
     min_orgs: int,
     max_months: float,
+    cumulative: bool = False,
 ) -> Verdict:
-    """C4 by ``rule_c4``; the reason gives both counts and the n-th organization's delay against their bounds."""
+    """C4 by ``rule_c4``; the reason gives both counts (in each year, or by its end when ``cumulative``) and
+    the n-th organization's delay against their bounds."""
+    when = "by the end of" if cumulative else "in"
     head = (
-        f"{count(n_orgs_recent, 'organization')} above {sci(threshold_flop)} FLOP in {recent_year} against "
-        f"{n_orgs_earlier} in {earlier_year} (needs at least {min_orgs}); "
+        f"{count(n_orgs_recent, 'organization')} above {sci(threshold_flop)} FLOP {when} {recent_year} against "
+        f"{n_orgs_earlier} {when} {earlier_year} (needs at least {min_orgs}); "
     )
     if _known(months_nth) and math.isfinite(months_nth):
         tail = (
@@ -242,8 +245,7 @@ def decide(eci, arena, llama4, deepseek_v4, diffusion, P) -> list[Verdict]:
         metric=P.comparison_metric,
     )
     v4 = verdict_c4(
-        diffusion.n_recent,
-        diffusion.n_earlier,
+        *diffusion.n_counted,
         diffusion.nth_months,
         recent_year=diffusion.full_year,
         earlier_year=diffusion.earlier_year,
@@ -252,5 +254,6 @@ def decide(eci, arena, llama4, deepseek_v4, diffusion, P) -> list[Verdict]:
         reference_model=P.reference_model,
         min_orgs=P.c4_min_orgs,
         max_months=P.c4_max_months,
+        cumulative=diffusion.org_count == "cumulative",
     )
     return [v1, v2, v3, v4]

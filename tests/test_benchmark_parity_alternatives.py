@@ -1,0 +1,197 @@
+"""Notebook 01's declared alternatives (C1-C4) and its verdicts for any specification, without a kernel."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pandas as pd
+import pytest
+
+from helpers.analysis import benchmark_parity as bp
+from helpers.analysis.benchmark_parity import alternatives as alt
+from helpers.analysis.benchmark_parity import diffusion as dif
+from helpers.analysis.benchmark_parity.measures import aa_without_legacy, compare_measures, headline_ratio
+from helpers.analysis.benchmark_parity.params import Params
+from helpers.analysis.benchmark_parity.sections import analyze
+from helpers.analysis.benchmark_parity.verdicts import verdict_c4
+from helpers.core import paths
+from helpers.core.params import validate
+from helpers.core.robustness import ReadRecorder, grid, one_change_specs
+
+STEM = "01_benchmark_parity"
+P = Params()
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return bp.load_inputs(P)
+
+
+def spec(**changes) -> Params:
+    return P.model_copy(update=changes)
+
+
+def test_every_parameter_a_verdict_reads_is_declared(inputs):
+    alt.clear()  # cold: every section is computed, so every parameter it reads is seen
+    rec = ReadRecorder(P)
+    alt.verdicts(inputs, rec)
+    assert alt.DECLARED.undeclared(rec.read) == []
+    assert {"quality_threshold_pct", "c4_org_count", "aa_legacy_scores", "n_boot"} <= rec.read
+    for s in one_change_specs(alt.DECLARED.choices)[1:]:
+        rec = ReadRecorder(spec(**s))
+        alt.verdicts(inputs, rec)
+        assert alt.DECLARED.undeclared(rec.read) == [], s
+
+
+def test_every_choice_is_a_parameter_with_its_default_left_out():
+    fields = Params.model_fields
+    assert alt.DECLARED.notebook == STEM
+    for c in alt.DECLARED.choices:
+        assert c.param in fields and c.claims and c.what
+        default = fields[c.param].default
+        for a in c.alternatives:
+            assert a.value != default and a.reason and a.source, (c.param, a)
+            json.dumps(a.value)  # robustness.json and .csv write the values as they are
+    assert set(alt.DECLARED.fixed) <= set(fields)
+    assert alt.DECLARED.claims == ("C1", "C2", "C3", "C4")
+
+
+def test_the_default_gives_the_committed_verdicts(inputs):
+    committed = json.loads((paths.ROOT / "reports" / "results.json").read_text())[STEM]
+    assert alt.verdicts(inputs, P) == {
+        c: committed[f"verdict_{c}"]["value"] for c in ("C1", "C2", "C3", "C4")
+    }
+
+
+@pytest.mark.parametrize(
+    "changes, claim, before, after",
+    [
+        # issue 12: a consistent strict metric gives 2 of 5; dropping AA's legacy GPT-4.5 index gives 2 of 4
+        ({"comparison_metric": "strict"}, "C2", "supported", "partly supported"),
+        ({"aa_legacy_scores": "drop"}, "C2", "supported", "partly supported"),
+        ({"majority_pct": 66.7}, "C2", "supported", "partly supported"),
+        # issue 12: counting organizations above 10^25 FLOP cumulatively (12) instead of in-year (7)
+        ({"c4_org_count": "cumulative"}, "C4", "partly supported", "supported"),
+        ({"compute_threshold_flop": 1e24}, "C4", "partly supported", "supported"),
+        ({"c4_max_months": 12.0}, "C4", "partly supported", "not supported"),
+        # issue 12: the Arena ratio 0.949 sits against the 0.95 bound
+        ({"match_tolerance_pct": 10.0}, "C1", "not supported", "partly supported"),
+        ({"comparison_metric": "score_ratio"}, "C1", "not supported", "partly supported"),
+        ({"arena_category": "hard_prompts"}, "C1", "not supported", "partly supported"),
+        ({"caught_up_months": 12.0}, "C1", "not supported", "partly supported"),
+        ({"partly_min_pct": 0.0}, "C3", "not supported", "partly supported"),
+    ],
+)
+def test_the_single_choices_that_flip_a_verdict(inputs, changes, claim, before, after):
+    assert alt.verdicts(inputs, P)[claim] == before
+    assert alt.verdicts(inputs, spec(**changes))[claim] == after
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"match_tolerance_pct": 2.0},
+        {"quality_threshold_pct": 85.0},
+        {"maverick_variant": "experimental"},
+        {"comparison_metric": "win_ratio"},
+        {"c4_min_orgs": 12},
+        {"reference_model": "o1"},
+        {"open_definition": "unrestricted_only"},
+        {"window_start": "2025-01-01"},
+    ],
+)
+def test_choices_that_do_not_flip_leave_every_verdict(inputs, changes):
+    assert alt.verdicts(inputs, spec(**changes)) == alt.verdicts(inputs, P)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            "arena_category": "hard_prompts",
+            "comparison_metric": "strict",
+            "aa_legacy_scores": "drop",
+            "c4_org_count": "cumulative",
+            "compute_threshold_flop": 1e24,
+            "reference_model": "o1",
+            "match_tolerance_pct": 10.0,
+        },
+        {
+            "arena_style_control": False,
+            "comparison_metric": "score_ratio",
+            "maverick_variant": "experimental",
+            "open_definition": "unrestricted_only",
+            "window_start": "2025-01-01",
+            "c4_nth_org": 12,
+            "caught_up_months": 12.0,
+        },
+    ],
+)
+def test_verdicts_are_those_of_the_whole_analysis(inputs, changes):
+    """The memoized shortcuts (one Arena snapshot, C2's rows once, C4 in pieces) give analyze's verdicts."""
+    full = validate(Params, {**P.model_dump(), **changes}, notebook=STEM)  # dates as dates
+    expected = {v.claim: v.value for v in analyze(full, bp.load_inputs(full)).verdicts}
+    assert alt.verdicts(inputs, spec(**changes)) == expected
+
+
+def test_the_whole_grid_of_each_claim_runs_fast(inputs):
+    alt.clear()
+    t0, sizes = time.perf_counter(), {}
+    for claim in alt.DECLARED.claims:
+        specs, _ = grid(alt.DECLARED.for_claim(claim), 2000, 20261130)
+        values = [alt.verdicts(inputs, P.model_copy(update=s))[claim] for s in specs]
+        sizes[claim] = len(specs)
+        assert len(set(values)) > 1  # every claim of notebook 01 has a choice that moves it
+    cold = time.perf_counter() - t0
+    assert sum(sizes.values()) >= 2000 and cold < 40, (sizes, cold)
+    t0 = time.perf_counter()
+    for s in one_change_specs(alt.DECLARED.choices):
+        alt.verdicts(inputs, P.model_copy(update=s))
+    warm = (time.perf_counter() - t0) / len(one_change_specs(alt.DECLARED.choices))
+    assert warm < 0.002, warm  # computed pieces are reused: a specification costs dict look-ups and rules
+
+
+# ----------------------------------------------------------------------------- the new choices themselves
+
+
+def test_the_strict_metric_takes_errors_on_accuracy_and_win_probability_on_ratings():
+    t = compare_measures(
+        [
+            {"measure": "acc", "evaluator": "", "kind": "fraction", "a": 0.9, "b": 0.95},
+            {"measure": "idx", "evaluator": "", "kind": "index", "a": 50.0, "b": 40.0},
+            {"measure": "elo", "evaluator": "", "kind": "rating", "a": 1300.0, "b": 1400.0},
+        ]
+    )
+    r = headline_ratio(t, "strict").tolist()
+    assert r[0] == pytest.approx(0.05 / 0.1) and r[1] == pytest.approx(1.25)
+    assert r[2] == pytest.approx(t["win_ratio"].iloc[2])
+    assert headline_ratio(t, "error_ratio").iloc[2] == pytest.approx(1300 / 1400)  # falls back: generous
+
+
+def test_legacy_artificial_analysis_rows_are_the_index_only_unpriced_ones(inputs):
+    kept = aa_without_legacy(inputs.aa_all)
+    dropped = set(inputs.aa_all["slug"]) - set(kept["slug"])
+    assert "gpt-4-5" in dropped and "llama-4-maverick" not in dropped
+    assert not {"deepseek-v4-pro", "gpt-5"} & dropped
+
+
+def test_organizations_counted_cumulatively_carry_over_years_without_a_model():
+    t = pd.DataFrame({"year": [2023, 2025], "n_in_year": [3, 2], "n_cumulative": [3, 4]})
+    assert dif.n_in(t, 2024) == 0 and dif.n_in(t, 2024, "n_cumulative") == 3
+    assert dif.n_in(t, 2022, "n_cumulative") == 0 and dif.n_in(t, 2026, "n_cumulative") == 4
+
+
+def test_the_c4_reason_says_how_organizations_were_counted():
+    kw = dict(
+        recent_year=2025,
+        earlier_year=2023,
+        threshold_flop=1e25,
+        nth_org=10,
+        reference_model="GPT-4o",
+        min_orgs=10,
+        max_months=24.0,
+    )
+    v = verdict_c4(12, 3, 14.0, cumulative=True, **kw)
+    assert v.value == "supported" and "by the end of 2025 against 3 by the end of 2023" in v.reason
+    assert "in 2025 against 3 in 2023" in verdict_c4(7, 3, 14.0, **kw).reason
