@@ -173,7 +173,9 @@ def test_legacy_artificial_analysis_rows_are_the_index_only_unpriced_ones(inputs
     kept = aa_without_legacy(inputs.aa_all)
     dropped = set(inputs.aa_all["slug"]) - set(kept["slug"])
     assert "gpt-4-5" in dropped and "llama-4-maverick" not in dropped
-    assert not {"deepseek-v4-pro", "gpt-5"} & dropped
+    gone = inputs.aa_all[inputs.aa_all["slug"].isin(dropped)]
+    assert gone["gpqa"].isna().all() and gone["intelligence_index"].notna().all()
+    assert len(kept) + len(gone) == len(inputs.aa_all)
 
 
 def test_organizations_counted_cumulatively_carry_over_years_without_a_model():
