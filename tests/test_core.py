@@ -170,6 +170,31 @@ def test_palette_is_fixed_and_saves_png_and_svg(monkeypatch, tmp_path, theme):
     plt.close(fig)
 
 
+def test_theme_is_seaborns_without_importing_it():
+    """plots writes out what seaborn.set_theme(notebook, whitegrid, 0.95) sets, so a kernel that draws no
+    seaborn plot need not import seaborn and scipy.stats; the same rcParams, colour cycle, colour codes and
+    grey ramp as seaborn's."""
+    import matplotlib as mpl
+    import seaborn as sns
+
+    with plt.rc_context():
+        sns.set_theme(context="notebook", style="whitegrid", font_scale=0.95)
+        want = dict(mpl.rcParams)
+        want_codes = {c: mpl.colors.colorConverter.colors[c] for c in "bgrmyck"}
+    with plt.rc_context():
+        plots.set_theme()
+        got = dict(mpl.rcParams)
+        got_codes = {c: mpl.colors.colorConverter.colors[c] for c in "bgrmyck"}
+    ours = set(plots._SEABORN_RC) | {"axes.prop_cycle"}
+    mine = {"axes.titlesize"}  # the collection's own title size, set after the theme
+    assert {k: got[k] for k in ours - mine} == {k: want[k] for k in ours - mine}
+    assert set(sns.axes_style("whitegrid")) | set(sns.plotting_context("notebook")) <= ours | {"image.cmap"}
+    assert got_codes == want_codes
+    names = ["NVIDIA", "a", "b", "c", "d"]
+    greys = sns.color_palette("Greys", n_colors=len(names) + 2)[2:]
+    assert plots.palette_for(names) == {"NVIDIA": plots.PALETTE["NVIDIA"], **dict(zip(names[1:], greys[1:]))}
+
+
 def test_save_fixes_layout_and_wrapped_caption_once(monkeypatch, tmp_path, theme):
     """After the tight box, the placeholder layout engine goes (savefig would draw once more for it) and a
     wrapped caption keeps the lines matplotlib computed, so PNG and SVG show the same line breaks."""

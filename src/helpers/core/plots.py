@@ -30,8 +30,10 @@ def _inline_in_kernel() -> bool:
 
 if not _inline_in_kernel():  # scripts and tests: headless
     matplotlib.use("Agg", force=False)
+import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
-import seaborn as sns  # noqa: E402
+import numpy as np  # noqa: E402
+from cycler import cycler  # noqa: E402
 from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
@@ -71,15 +73,89 @@ def colour(name: str, default: str = "#999999") -> str:
 
 def palette_for(names) -> dict:
     """A {name: colour} mapping for seaborn's ``palette=`` argument; unnamed categories cycle a grey ramp."""
-    greys = sns.color_palette("Greys", n_colors=max(3, len(list(names))) + 2)[2:]
+    k = max(3, len(list(names))) + 2  # seaborn's color_palette("Greys", k): k inner samples of the colormap
+    greys = [tuple(c) for c in matplotlib.colormaps["Greys"](np.linspace(0, 1, k + 2)[1:-1])[:, :3]][2:]
     out = {}
     for i, n in enumerate(names):
         out[n] = PALETTE.get(n, greys[i % len(greys)])
     return out
 
 
+# What ``seaborn.set_theme(context="notebook", style="whitegrid", font_scale=0.95)`` sets (seaborn 0.13),
+# written out so that this module does not import seaborn and with it scipy.stats: that was 1.3 s of the
+# scorecard's kernel, which draws no seaborn plot (figure modules that do import seaborn themselves).
+# tests/test_core.py checks these against seaborn. Left out: "image.cmap": "rocket", a colormap seaborn
+# registers when imported; no figure uses the default colormap.
+_SEABORN_RC = {
+    "axes.axisbelow": True,
+    "axes.edgecolor": ".8",
+    "axes.facecolor": "white",
+    "axes.grid": True,
+    "axes.labelcolor": ".15",
+    "axes.labelsize": 11.399999999999999,
+    "axes.linewidth": 1.25,
+    "axes.spines.bottom": True,
+    "axes.spines.left": True,
+    "axes.spines.right": True,
+    "axes.spines.top": True,
+    "axes.titlesize": 11.399999999999999,
+    "figure.facecolor": "white",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans", "sans-serif"],
+    "font.size": 11.399999999999999,
+    "grid.color": ".8",
+    "grid.linestyle": "-",
+    "grid.linewidth": 1,
+    "legend.fontsize": 10.45,
+    "legend.title_fontsize": 11.399999999999999,
+    "lines.linewidth": 1.5,
+    "lines.markersize": 6,
+    "lines.solid_capstyle": "round",
+    "patch.edgecolor": "w",
+    "patch.force_edgecolor": True,
+    "patch.linewidth": 1,
+    "text.color": ".15",
+    "xtick.bottom": False,
+    "xtick.color": ".15",
+    "xtick.direction": "out",
+    "xtick.labelsize": 10.45,
+    "xtick.major.size": 6,
+    "xtick.major.width": 1.25,
+    "xtick.minor.size": 4,
+    "xtick.minor.width": 1,
+    "xtick.top": False,
+    "ytick.color": ".15",
+    "ytick.direction": "out",
+    "ytick.labelsize": 10.45,
+    "ytick.left": False,
+    "ytick.major.size": 6,
+    "ytick.major.width": 1.25,
+    "ytick.minor.size": 4,
+    "ytick.minor.width": 1,
+    "ytick.right": False,
+}
+# seaborn's "deep" palette (the colour cycle) and its single-letter colour codes ("deep6" and a near-black k)
+_DEEP = [
+    "#4C72B0",
+    "#DD8452",
+    "#55A868",
+    "#C44E52",
+    "#8172B3",
+    "#937860",
+    "#DA8BC3",
+    "#8C8C8C",
+    "#CCB974",
+    "#64B5CD",
+]
+_COLOR_CODES = dict(zip("bgrmyc", ["#4C72B0", "#55A868", "#C44E52", "#8172B3", "#CCB974", "#64B5CD"]))
+
+
 def set_theme() -> None:
-    sns.set_theme(context="notebook", style="whitegrid", font_scale=0.95)
+    plt.rcParams.update(_SEABORN_RC)
+    plt.rcParams["axes.prop_cycle"] = cycler("color", [mcolors.to_rgb(c) for c in _DEEP])
+    for code, c in _COLOR_CODES.items():
+        mcolors.colorConverter.colors[code] = mcolors.to_rgb(c)
+    mcolors.colorConverter.colors["k"] = (0.1, 0.1, 0.1)
     plt.rcParams.update(
         {
             "figure.figsize": (9, 5),
