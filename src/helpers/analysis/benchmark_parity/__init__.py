@@ -8,7 +8,9 @@ returning a result with ``entries()`` for ``record_all``:
 - ``pairs.llama4`` and ``pairs.deepseek_v4``: measure-by-measure comparisons (C2, C3);
 - ``diffusion.diffusion``: organizations above a compute threshold, delays to match a reference model and
   the open-weights share (C4, C1);
-- ``verdicts.decide``: the four verdicts from those results (the rules are pure functions of numbers).
+- ``verdicts.decide``: the four verdicts from those results (the rules are pure functions of numbers);
+- ``alternatives``: the analyst choices of C1-C4 with their alternatives, and the verdicts of any
+  specification of them (``grid_numbers`` memoizes the numbers) for the specification grid.
 
 ``figures`` draws each result, ``text`` writes its prose; ``analyze`` (``sections.py``) runs every section at once.
 Submodules load on first use (``helpers.core.lazy``), so validating parameters stays fast.
@@ -19,11 +21,13 @@ from helpers.core.lazy import lazy_exports
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     submodules=(
+        "alternatives",
         "arena",
         "basics",
         "diffusion",
         "figures",
         "frontier",
+        "grid_numbers",
         "inputs",
         "labels",
         "measures",
