@@ -84,7 +84,7 @@ def evaluate_notebook(stem: str, values: dict, max_specs: int, seed: int) -> dic
                     "notebook": stem,
                     "claim": claim,
                     "spec": i,
-                    "changes": json.dumps(s, sort_keys=True),
+                    "changes": json.dumps(s, sort_keys=True, default=str),
                     "verdict": v,
                 }
             )
@@ -159,7 +159,7 @@ def robustness(
         "n_specs": sum(c["n_specs"] for c in claims),
         "claims": {c["claim"]: c for c in claims},
     }
-    text = json.dumps(doc, indent=2, sort_keys=True) + "\n"
+    text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
     buf = io.StringIO()
     w = csv.DictWriter(
         buf, fieldnames=["notebook", "claim", "spec", "changes", "verdict"], lineterminator="\n"
