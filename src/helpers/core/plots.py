@@ -164,6 +164,10 @@ def set_theme() -> None:
             "axes.titleweight": "bold",
             "axes.titlesize": 12,
             "axes.titlelocation": "left",
+            # titles at the top of the axes without matplotlib looking, on every draw, for tick labels or an
+            # offset text above the axes to move them past (none of the collection's figures has any: the 38
+            # files are byte-identical either way; saving 10% faster); a figure that has sets its own y
+            "axes.titley": 1.0,
             "svg.hashsalt": "helpers",  # deterministic SVG ids
             "svg.fonttype": "none",
         }
