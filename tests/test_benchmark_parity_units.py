@@ -12,6 +12,7 @@ from helpers.analysis.benchmark_parity import arena as ar
 from helpers.analysis.benchmark_parity import basics, figures, frontier, labels
 from helpers.analysis.benchmark_parity import diffusion as dif
 from helpers.analysis.benchmark_parity import measures as ms
+from helpers.core import survival as surv
 from helpers.core import uncertainty as unc
 
 D = pd.Timestamp
@@ -76,27 +77,27 @@ def test_bootstrap_median_constant_and_deterministic():
 
 def test_km_median_handles_censoring():
     # no censoring: the product-limit median is the lower median of the observed times
-    assert unc.km_median([1, 2, 3, 4], [False] * 4) == 2
-    assert unc.km_median([5, 1, 3], [False] * 3) == 3
+    assert surv.km_median([1, 2, 3, 4], [False] * 4) == 2
+    assert surv.km_median([5, 1, 3], [False] * 3) == 3
     # hand-computed: events at 1 and 4, censorings at 2 and 3: S(1) = 3/4, S(4) = 3/4 * 0/1 = 0 -> median 4,
     # where the naive median counting the censored waits as ended would be 2.5
-    assert unc.km_median([1, 2, 3, 4], [False, True, True, False]) == 4
+    assert surv.km_median([1, 2, 3, 4], [False, True, True, False]) == 4
     # S(1) = 4/5, S(3) = 4/5 * 2/3 = 0.533, S(4) = 0.533 * 1/2 = 0.267 -> 4
-    assert unc.km_median([1, 2, 3, 4, 6], [False, True, False, False, True]) == 4
+    assert surv.km_median([1, 2, 3, 4, 6], [False, True, False, False, True]) == 4
     # fewer than half of the waits ended: not bounded
-    assert unc.km_median([1, 5, 6], [False, True, True]) == math.inf
+    assert surv.km_median([1, 5, 6], [False, True, True]) == math.inf
     # a censoring tied with an event counts as still at risk at that time
-    assert unc.km_median([2, 2], [False, True]) == 2
-    assert math.isnan(unc.km_median([], []))
+    assert surv.km_median([2, 2], [False, True]) == 2
+    assert math.isnan(surv.km_median([], []))
 
 
 def test_bootstrap_km_median_interval_and_determinism():
     t, c = [1, 2, 3, 4, 6, 7, 8], [False, True, False, False, True, False, True]
-    a = unc.bootstrap_km_median(t, c, n_boot=300, seed=3)
-    assert a == unc.bootstrap_km_median(t, c, n_boot=300, seed=3)
-    assert a[0] == unc.km_median(t, c) and a[1] <= a[0] <= a[2]
+    a = surv.bootstrap_km_median(t, c, n_boot=300, seed=3)
+    assert a == surv.bootstrap_km_median(t, c, n_boot=300, seed=3)
+    assert a[0] == surv.km_median(t, c) and a[1] <= a[0] <= a[2]
     # mostly censored data: the upper end is unbounded
-    m, _lo, hi = unc.bootstrap_km_median([1, 9, 9, 9], [False, True, True, True], n_boot=200, seed=1)
+    m, _lo, hi = surv.bootstrap_km_median([1, 9, 9, 9], [False, True, True, True], n_boot=200, seed=1)
     assert m == math.inf and hi == math.inf
 
 

@@ -1,19 +1,17 @@
-"""Uncertainty tools shared by the analyses: percentile intervals of draws, bootstrap and Kaplan-Meier
-medians, and (split) lognormal distributions fitted to published intervals."""
+"""Uncertainty tools shared by the analyses: percentile intervals of draws, the bootstrap median, and
+(split) lognormal distributions fitted to published intervals. Kaplan-Meier medians are in
+``core.survival`` (they need statsmodels; this module stays light for notebooks that do not)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 import numpy as np
-from scipy import stats
-from statsmodels.duration.survfunc import SurvfuncRight
+from scipy.special import ndtri  # the standard normal quantile (what scipy.stats.norm.ppf calls)
 
 __all__ = [
-    "bootstrap_km_median",
     "bootstrap_median",
     "interval",
-    "km_median",
     "lognormal_from_interval",
     "split_lognormal_draws",
     "split_lognormal_from_interval",
@@ -39,49 +37,6 @@ def bootstrap_median(values: Iterable[float], n_boot: int, seed: int, level: flo
     return float(np.median(v)), float(np.quantile(meds, a)), float(np.quantile(meds, 1 - a))
 
 
-def km_median(times: Iterable[float], censored: Iterable[bool]) -> float:
-    """Kaplan-Meier median of right-censored durations: the first event time at which the estimated share
-    still waiting is 0.5 or below; +inf when it never is (too many waits still running).
-
-    Treating a censored wait as if it had ended when observation stopped biases the median down; the
-    product-limit estimator uses a censored wait only while it is known to be still running. The curve is
-    statsmodels' ``SurvfuncRight`` (events before censorings at the same time). Not its ``quantile(0.5)``:
-    that takes S < 0.5 (the SAS convention: [1, 2, 3, 4] gives 3, not 2) and NaN for "never reached",
-    which would move notebook 01's bootstrap interval (4.27 -> 6.64 months at its lower end)."""
-    t = np.asarray(list(times), dtype=float)
-    c = np.asarray(list(censored), dtype=bool)
-    if len(t) == 0:
-        return float("nan")
-    if c.all():
-        return float("inf")
-    sf = SurvfuncRight(t, (~c).astype(float))
-    below = np.flatnonzero(sf.surv_prob <= 0.5 + 1e-12)
-    return float(sf.surv_times[below[0]]) if len(below) else float("inf")
-
-
-def bootstrap_km_median(
-    times: Iterable[float], censored: Iterable[bool], n_boot: int, seed: int, level: float = 0.95
-) -> tuple:
-    """Kaplan-Meier median with a percentile bootstrap interval (resampling (time, censored) pairs).
-
-    Not ``scipy.stats.bootstrap``: resampled medians may be +inf (fewer than half of the waits ended),
-    which its BCa method cannot take, and its percentile method interpolates between resampled medians
-    where this reports one of them (an observed wait).
-
-    Either end may be +inf: in those resamples fewer than half of the waits had ended, so the data do not
-    bound the median from above."""
-    t = np.asarray(list(times), dtype=float)
-    c = np.asarray(list(censored), dtype=bool)
-    if len(t) == 0:
-        return float("nan"), float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(t), size=(n_boot, len(t)))
-    meds = np.array([km_median(t[i], c[i]) for i in idx])
-    a = (1 - level) / 2
-    lo, hi = (float(np.quantile(meds, q, method="inverted_cdf")) for q in (a, 1 - a))
-    return km_median(t, c), lo, hi
-
-
 def lognormal_from_interval(central: float, low: float, high: float, level: float) -> tuple[float, float]:
     """(mu, sigma) of a lognormal with median ``central`` whose central ``level`` interval spans about [low, high].
 
@@ -91,7 +46,7 @@ def lognormal_from_interval(central: float, low: float, high: float, level: floa
         raise ValueError(f"interval must satisfy 0 < low <= central <= high (got {low}, {central}, {high})")
     if not (0 < level < 1):
         raise ValueError(f"interval level must be a fraction between 0 and 1 (got {level})")
-    z = stats.norm.ppf(0.5 + level / 2.0)
+    z = ndtri(0.5 + level / 2.0)
     sigma = (np.log(high) - np.log(low)) / (2.0 * z)
     return float(np.log(central)), float(sigma)
 
@@ -106,11 +61,11 @@ def split_lognormal_from_interval(
     below and 2.75 above) cannot be met by one lognormal: the symmetric fit of ``lognormal_from_interval``
     gives about 2.4-26.5. Below the median the log-scale is ln(central / low) / z, above it ln(high / central) / z."""
     mu, _ = lognormal_from_interval(central, low, high, level)
-    z = stats.norm.ppf(0.5 + level / 2.0)
+    z = ndtri(0.5 + level / 2.0)
     return mu, float(np.log(central / low) / z), float(np.log(high / central) / z)
 
 
-_Z95 = float(stats.norm.ppf(0.95))  # a 90% interval's upper quantile
+_Z95 = float(ndtri(0.95))  # a 90% interval's upper quantile
 
 
 def split_lognormal_draws(p5, p50, p95, n: int, rng: np.random.Generator) -> np.ndarray:

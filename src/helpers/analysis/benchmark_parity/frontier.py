@@ -7,7 +7,7 @@ trend of the gap.
   lag is the Kaplan-Meier median (``helpers.core.uncertainty``);
 - the *gap trend* is the OLS slope of the monthly closed-minus-open gap, with Newey-West (HAC) errors.
 
-The lag's interval resamples (lag, censored) pairs (``core.uncertainty.bootstrap_km_median``) rather than
+The lag's interval resamples (lag, censored) pairs (``core.survival.bootstrap_km_median``) rather than
 calling ``scipy.stats.bootstrap``: a resample in which fewer than half of the waits ended has an unbounded
 median (+inf), which BCa cannot handle, and scipy's percentile interval interpolates between resampled
 medians where ours reports one of them (inverted CDF); both give the same interval on the shipped data,
@@ -29,7 +29,7 @@ from helpers.analysis.benchmark_parity.inputs import Inputs
 from helpers.analysis.benchmark_parity.params import Params
 from helpers.analysis.benchmark_parity.text import fmt
 from helpers.core.results import make_entry
-from helpers.core.uncertainty import bootstrap_km_median
+from helpers.core.survival import bootstrap_km_median
 
 
 def frontier_steps(
