@@ -69,6 +69,7 @@ data: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/collection.py
 	$(PY) bench/monte_carlo.py
+	$(PY) bench/robustness.py
 
 ## clean: remove build/ (runs, site, cache)
 clean:
