@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pandas as pd
 import pytest
@@ -135,21 +134,14 @@ def test_verdicts_are_those_of_the_whole_analysis(inputs, changes):
     assert alt.verdicts(inputs, spec(**changes)) == expected
 
 
-def test_the_whole_grid_of_each_claim_runs_fast(inputs):
+def test_the_grid_of_each_claim_moves_its_verdict_somewhere(inputs):
+    """Every claim of notebook 01 has a specification that gives another verdict (speed is measured by
+    bench/robustness.py, not here)."""
     alt.clear()
-    t0, sizes = time.perf_counter(), {}
     for claim in alt.DECLARED.claims:
-        specs, _ = grid(alt.DECLARED.for_claim(claim), 2000, 20261130)
+        specs, _ = grid(alt.DECLARED.for_claim(claim), 150, 20261130)
         values = [alt.verdicts(inputs, P.model_copy(update=s))[claim] for s in specs]
-        sizes[claim] = len(specs)
-        assert len(set(values)) > 1  # every claim of notebook 01 has a choice that moves it
-    cold = time.perf_counter() - t0
-    assert sum(sizes.values()) >= 2000 and cold < 40, (sizes, cold)
-    t0 = time.perf_counter()
-    for s in one_change_specs(alt.DECLARED.choices):
-        alt.verdicts(inputs, P.model_copy(update=s))
-    warm = (time.perf_counter() - t0) / len(one_change_specs(alt.DECLARED.choices))
-    assert warm < 0.002, warm  # computed pieces are reused: a specification costs dict look-ups and rules
+        assert len(set(values)) > 1, claim
 
 
 # ----------------------------------------------------------------------------- the new choices themselves

@@ -4,7 +4,6 @@ committed verdicts, the flips issue 12 names happen, and the grid runs fast. No 
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -29,11 +28,15 @@ def _v(inputs, **change):
 
 
 def test_every_parameter_a_verdict_reads_is_declared(inputs):
+    """Cold (every section computes) for the default, then each one-change specification; the sections'
+    own reads are their cache keys (next test), and every key is declared."""
+    specs.clear_cache()
     for spec in one_change_specs(alt.DECLARED.choices):
-        specs.clear_cache()  # cold: every section computes and reads
         rec = ReadRecorder(Params().model_copy(update=spec))
         alt.verdicts(inputs, rec)
         assert alt.DECLARED.undeclared(rec.read) == [], spec
+    for name, keys in specs.SECTION_READS.items():
+        assert alt.DECLARED.undeclared(keys) == [], name
     assert set(alt.DECLARED.fixed) | {c.param for c in alt.DECLARED.choices} <= set(Params.model_fields)
 
 
@@ -112,23 +115,14 @@ def test_monte_carlo_error_is_smaller_than_the_distance_to_the_bar(inputs):
     assert near["draws"] == Params().n_draws and near["prob_speed_bump"] == pytest.approx(0.67326)
 
 
-def test_the_grid_of_every_claim_runs_fast(inputs, capsys):
+def test_the_grid_of_every_claim_keeps_the_default_verdict(inputs):
+    """A sampled grid per claim evaluates, with the default specification's verdict the committed one
+    (speed is measured by bench/robustness.py, not here)."""
     specs.clear_cache()
-    total, t0 = 0, time.perf_counter()
-    report = []
     for claim in alt.DECLARED.claims:
         choices = alt.DECLARED.for_claim(claim)
-        t = time.perf_counter()
-        grid_specs, sampled = grid(choices, 2000, 20261130)
+        grid_specs, _ = grid(choices, 120, 20261130)
         verdicts = [alt.verdicts(inputs, Params().model_copy(update=s))[claim] for s in grid_specs]
         s = summarize(claim, grid_specs, verdicts, choices)
-        total += len(grid_specs)
-        report.append(
-            f"{claim}: {len(grid_specs)} specs{' (sampled)' if sampled else ''} in "
-            f"{time.perf_counter() - t:.2f} s, {s['agree']} agree"
-        )
         assert s["default"] == _v(inputs)[claim]
-    elapsed = time.perf_counter() - t0
-    with capsys.disabled():
-        print("\n" + "\n".join(report) + f"\nall: {total} specs in {elapsed:.1f} s")
-    assert total >= 3000 and elapsed < 60.0  # about 8 s on an idle 2-core machine
+        assert s["n_specs"] == len(grid_specs)
