@@ -17,14 +17,14 @@ CLAIMS = {f"C{i}" for i in range(1, 11)} - {"C6"}
 
 @pytest.fixture(scope="module")
 def small_grid(tmp_path_factory):
-    """The grid with at most 40 specifications per claim, into a throw-away run folder."""
+    """The grid with at most 25 specifications per claim, into a throw-away run folder."""
     root = tmp_path_factory.mktemp("rob")
     mp = pytest.MonkeyPatch()
     mp.setattr(paths, "RUNS", root / "runs")
     mp.setattr(paths, "CACHE", root / "cache")
     (root / "runs" / "t").mkdir(parents=True)
     (root / "runs" / "t" / "manifest.json").write_text(json.dumps({"parameters": {}}))
-    doc = rb.robustness(run="t", jobs=1, max_specs=40)
+    doc = rb.robustness(run="t", jobs=1, max_specs=25)
     first = {n: (root / "runs" / "t" / n).read_bytes() for n in ("robustness.json", "robustness.csv")}
     yield doc, first, root
     mp.undo()
@@ -37,7 +37,7 @@ def test_every_tested_claim_is_in_the_grid_with_the_default_verdict(small_grid):
     for claim, c in doc["claims"].items():
         stem = c["notebook"]
         assert c["default"] == committed[stem][f"verdict_{claim}"]["value"], claim
-        assert 1 <= c["agree"] <= c["n_specs"] <= 40 and sum(c["shares"].values()) == c["n_specs"]
+        assert 1 <= c["agree"] <= c["n_specs"] <= 25 and sum(c["shares"].values()) == c["n_specs"]
 
 
 def test_a_fragile_verdict_has_a_share_below_one_and_names_its_choice(small_grid):
@@ -54,7 +54,7 @@ def test_a_fragile_verdict_has_a_share_below_one_and_names_its_choice(small_grid
 
 def test_a_rerun_gives_byte_identical_documents_from_the_cache(small_grid):
     doc, first, root = small_grid
-    again = rb.robustness(run="t", jobs=1, max_specs=40)
+    again = rb.robustness(run="t", jobs=1, max_specs=25)
     assert again == doc
     for name, data in first.items():
         assert (root / "runs" / "t" / name).read_bytes() == data
