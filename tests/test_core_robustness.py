@@ -10,8 +10,10 @@ from helpers.core.robustness import (
     Choice,
     Declared,
     ReadRecorder,
+    describe_flips,
     grid,
     one_change_specs,
+    single_flips,
     summarize,
 )
 
@@ -70,3 +72,39 @@ def test_the_recorder_sees_every_parameter_read():
     assert rec.read == {"eci_tolerance", "c8_close_months"}
     with pytest.raises(AttributeError):
         rec.eci_tolerance = 3.0
+
+
+def test_single_flips_tells_the_reader_which_one_change_flips_a_verdict():
+    d = Declared(
+        "nb",
+        (
+            Choice("eci_tolerance", ("C8",), (alt(3.0), alt(1.0))),
+            Choice("c8_close_months", ("C8", "C9"), (alt(6.0),)),
+        ),
+    )
+
+    def verdicts(inputs, P):
+        return {"C8": "supported" if P.eci_tolerance >= 3 else "partly supported", "C9": "supported"}
+
+    base, flips = single_flips(d, verdicts, None, Params())
+    assert base == {"C8": "partly supported", "C9": "supported"}
+    assert [(f["param"], f["value"]) for f in flips["C8"]] == [("eci_tolerance", 3.0)] and flips["C9"] == []
+    text = describe_flips(base, flips, d)
+    assert (
+        "**C8** (partly supported) is **fragile**: 1 of its 3 single changes flip it: `eci_tolerance = 3.0`"
+        in text
+    )
+    assert "**C9** (supported) holds under each of its 1 single changes" in text
+
+
+def test_a_change_that_does_not_combine_with_the_run_is_named_not_applicable():
+    d = Declared("nb", (Choice("eci_tolerance", ("C8",), (alt(3.0),)),))
+
+    def verdicts(inputs, P):
+        if P.eci_tolerance == 3.0:
+            raise ValueError("interval must satisfy low <= central")
+        return {"C8": "partly supported"}
+
+    base, flips = single_flips(d, verdicts, None, Params())
+    text = describe_flips(base, flips, d)
+    assert "holds under each of its 1 single changes of a declared choice (1 not applicable" in text

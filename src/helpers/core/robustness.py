@@ -181,3 +181,55 @@ class ReadRecorder:
 
     def __setattr__(self, name, value):
         raise AttributeError("parameters are read-only here")
+
+
+def single_flips(declared: Declared, verdicts, inputs, P) -> tuple[dict, dict]:
+    """(verdicts for ``P``, {claim: the single declared changes that flip its verdict}): each
+    alternative of each choice tried alone against ``P``, as a notebook tells its reader."""
+    base = verdicts(inputs, P)
+    flips: dict[str, list[dict]] = {c: [] for c in declared.claims}
+    for choice in declared.choices:
+        for a in choice.alternatives:
+            if getattr(P, choice.param) == a.value:
+                continue
+            try:
+                got = verdicts(inputs, P.model_copy(update={choice.param: a.value}))
+            except ValueError as e:  # the change does not combine with this run's other parameters
+                for claim in choice.claims:
+                    if claim in flips:
+                        flips[claim].append(
+                            {"param": choice.param, "value": a.value, "verdict": None, "reason": str(e)}
+                        )
+                continue
+            for claim in choice.claims:
+                if claim in flips and got[claim] != base[claim]:
+                    flips[claim].append(
+                        {"param": choice.param, "value": a.value, "verdict": got[claim], "reason": a.reason}
+                    )
+    return base, flips
+
+
+def describe_flips(base: dict, flips: dict, declared: Declared, most: int = 3) -> str:
+    """Markdown: per claim, whether any single defensible change flips its verdict, and which."""
+    lines = []
+    for claim, fl in flips.items():
+        n = sum(len(c.alternatives) for c in declared.for_claim(claim))
+        skipped = [f for f in fl if f["verdict"] is None]
+        fl = [f for f in fl if f["verdict"] is not None]
+        note = f" ({len(skipped)} not applicable with this run's other parameters)" if skipped else ""
+        if not fl:
+            lines.append(
+                f"- **{claim}** ({base[claim]}) holds under each of its {n} single changes of a declared choice{note}."
+            )
+            continue
+        shown = "; ".join(
+            f"`{f['param']} = {f['value']!r}` gives {f['verdict']} ({f['reason']})" for f in fl[:most]
+        )
+        more = f"; and {len(fl) - most} more" if len(fl) > most else ""
+        lines.append(
+            f"- **{claim}** ({base[claim]}) is **fragile**: {len(fl)} of its {n} single changes flip it: {shown}{more}{note}."
+        )
+    return (
+        "**How sure is each verdict?** Each declared alternative tried alone (all of them, and their "
+        "combinations, in `python -m helpers robustness`):\n\n" + "\n".join(lines)
+    )
