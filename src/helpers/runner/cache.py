@@ -19,7 +19,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
+
+import psutil
 
 from helpers.core import paths
 
@@ -60,10 +63,41 @@ def store(work: Path, folder: Path, seconds: float, render_seconds: float = 0.0)
     prune(folder.parent)
 
 
+def remove_tree(folder: Path, attempts: int = 5) -> None:
+    """``rmtree`` that insists: a process ending at the same moment may still add a file while the tree is
+    walked (rmtree then fails on a directory that is no longer empty), so try again a few times."""
+    for i in range(attempts):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(0.1 * (i + 1))
+
+
 def discard_workdirs(pid: int | None = None) -> None:
     """Remove this process's unfinished work folders (after an interrupt or a crash)."""
     for work in paths.CACHE.glob(f"*/.work-*-{pid or os.getpid()}"):
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)
+
+
+def owner_pid(name: str) -> int | None:
+    """The process id a temporary folder's name ends with (``.work-<key>-<pid>``, ``.tmp-<run>-<pid>``)."""
+    tail = name.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+def sweep_stale(folders: list[Path]) -> list[Path]:
+    """Remove temporaries left by runs whose process is gone (killed with SIGKILL, a machine that lost
+    power): work folders in the cache and the given run-level temporaries. Folders of a live process (a
+    concurrent run) are left alone. Returns what was removed."""
+    removed = []
+    candidates = list(paths.CACHE.glob("*/.work-*")) + folders
+    for folder in candidates:
+        pid = owner_pid(folder.name)
+        if pid is None or pid == os.getpid() or psutil.pid_exists(pid):
+            continue
+        remove_tree(folder)
+        removed.append(folder)
+    return removed
 
 
 def last_duration(stem: str) -> float:

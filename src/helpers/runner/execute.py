@@ -7,7 +7,7 @@ Contract (see README and design.md):
 - a notebook whose source, parameters, data and helper sources are unchanged is taken from the cache;
 - an interrupt (Ctrl-C, SIGINT to the process group, SIGTERM) or a crash leaves neither a half-written run
   nor a half-written cache entry: queued notebooks are dropped, running workers are ended at once (their
-  kernels exit with them: ipykernel polls its parent), the temporary folders are removed and the
+  kernels are killed with them), the temporary folders are removed and the
   exception goes on to the CLI.
 """
 
@@ -26,6 +26,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import psutil
 
 from helpers.core import paths
 from helpers.core.results import collect
@@ -75,12 +77,22 @@ def _sigterm_as_interrupt():
 
 
 def _stop(pool: cf.ProcessPoolExecutor) -> None:
-    """End a pool now: queued notebooks are dropped and running workers terminated. ``shutdown`` alone
-    would wait for every notebook already handed to a worker, however long it runs."""
+    """End a pool now: queued notebooks are dropped, running workers terminated and their kernels killed.
+    ``shutdown`` alone would wait for every notebook already handed to a worker, however long it runs; and a
+    kernel left to notice its parent's death by itself would go on writing figures into a work folder for a
+    moment after the runner removed it."""
     workers = list((getattr(pool, "_processes", None) or {}).values())  # no public accessor before 3.14
     pool.shutdown(wait=False, cancel_futures=True)
+    children: list[psutil.Process] = []
+    for w in workers:
+        with contextlib.suppress(psutil.Error, TypeError):
+            children += psutil.Process(w.pid).children(recursive=True)
     for w in workers:
         w.terminate()
+    for c in children:
+        with contextlib.suppress(psutil.Error):
+            c.kill()
+    psutil.wait_procs(children, timeout=10)
     for w in workers:
         w.join(timeout=10)
 
@@ -115,6 +127,10 @@ class Runner:
         plan = self.plan
         t0 = time.perf_counter()
         self.runs_root.mkdir(parents=True, exist_ok=True)
+        leftovers = [*self.runs_root.glob(".tmp-*"), *self.runs_root.glob(".old-*")]
+        leftovers += [*paths.BUILD.glob(".tmp-site-*"), *paths.BUILD.glob(".old-site-*")]
+        for stale in cache.sweep_stale(leftovers):
+            self.say(f"  removed  {_rel(stale)} (left by a run that was killed)")
         tmp = self.runs_root / f".tmp-{plan.name}-{os.getpid()}"
         if tmp.exists():
             shutil.rmtree(tmp)
@@ -125,7 +141,7 @@ class Runner:
         except BaseException:  # interrupted or crashed: leave neither a half run nor half cache entries
             if self._pool is not None:
                 _stop(self._pool)
-            shutil.rmtree(tmp, ignore_errors=True)
+            cache.remove_tree(tmp)
             cache.discard_workdirs()
             raise
         final = self.runs_root / (plan.name if code == 0 else f"{plan.name}.failed")
