@@ -33,4 +33,5 @@ from helpers.data.tables import (  # noqa: F401  (each module registers its tabl
     epoch_hardware,
     epoch_models,
     lmarena,
+    markets,
 )
