@@ -27,10 +27,9 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
-## run: execute the whole collection on the shipped data and build the HTML site (build/site/index.html)
+## run: execute the whole collection and its specification grid on the shipped data, build the HTML site (build/site/index.html)
 run: $(STAMP)
 	$(PY) -m helpers run --jobs $(JOBS)
-	$(PY) -m helpers robustness --jobs $(JOBS)
 	$(PY) -m helpers reports
 
 ## test: every test (unit, data, kernels, notebook runs with small parameters, headless browser)

@@ -126,12 +126,27 @@ def test_the_scorecard_links_every_claim_to_its_evidence(chromium, default_run):
         shown = page.eval_on_selector_all(
             "table.scorecard tbody tr",
             "trs => trs.map(tr => ({claim: tr.cells[0].innerText.trim(), verdict: tr.querySelector('.verdict')"
-            "?.innerText.trim(), href: tr.querySelector('a')?.getAttribute('href') || null}))",
+            "?.innerText.trim(), href: tr.querySelector('a')?.getAttribute('href') || null,"
+            " robust: tr.querySelector('.robust')?.innerText.trim() || null,"
+            " fragile: tr.querySelector('.fragile')?.innerText.trim() || null}))",
         )
         browser.close()
     assert [r["claim"] for r in shown] == [r["claim"] for r in rows]
+    gridded = [r for r in rows if "n_specs" in r]
+    assert len(gridded) >= 9, (
+        "the default run's scorecard carries the specification grid for the tested claims"
+    )
     for row, cell in zip(rows, shown):
         assert cell["verdict"] == row["verdict"], row["claim"]
+        if (
+            "n_specs" in row
+        ):  # "k of N specifications agree" under the verdict, "fragile" where one choice flips it
+            assert cell["robust"] == f"{row['agree']:,} of {row['n_specs']:,} specifications agree", row[
+                "claim"
+            ]
+            assert (cell["fragile"] is not None) == row["fragile"], row["claim"]
+            if row["fragile"]:
+                assert cell["fragile"].startswith("fragile") and row["flip"]["param"] in cell["fragile"]
         if row.get("notebook") in ran and row.get("anchor"):
             assert cell["href"] == f"{row['notebook']}.report.html#{row['anchor']}", row["claim"]
         elif row.get("notebook"):

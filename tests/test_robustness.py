@@ -78,3 +78,34 @@ def test_bad_options_exit_2_with_one_line(args, message):
         timeout=120,
     )
     assert p.returncode == 2 and message in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
+
+
+def test_a_dask_local_cluster_gives_the_same_documents(small_grid, tmp_path, monkeypatch):
+    """``--executor dask://...`` sends the grid to a Dask cluster: on a LocalCluster (threads, so the
+    patched paths hold) the documents are byte for byte the local run's."""
+    distributed = pytest.importorskip("distributed", reason="the 'distributed' package is missing")
+    _, first, root = small_grid
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")  # nothing served from the local run's cache
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp://", dashboard_address=None
+    ) as cluster:
+        client, executor = rb.connect("dask://" + cluster.scheduler_address.removeprefix("tcp://"))
+        try:
+            rb.robustness(run="t", jobs=1, max_specs=25, executor=executor)
+        finally:
+            client.close()
+    for name, data in first.items():
+        assert (root / "runs" / "t" / name).read_bytes() == data, name
+    assert (tmp_path / "cache" / "robustness").is_dir()
+
+
+@pytest.mark.parametrize(
+    "spec, message",
+    [("spark://x", "use 'local' or 'dask://HOST:PORT'"), ("dask://", "use 'local' or 'dask://HOST:PORT'")],
+)
+def test_a_bad_executor_is_refused_with_one_line(spec, message):
+    from helpers.core.errors import UserError
+
+    with pytest.raises(UserError, match=message):
+        rb.connect(spec)
+    assert rb.connect("local") == (None, None)

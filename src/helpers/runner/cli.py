@@ -127,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--max-specs", type=int, default=2000, help="specifications per claim at most (default 2000)"
     )
+    r.add_argument(
+        "--executor",
+        default=None,
+        help="where to evaluate: 'local' (default: processes on this machine, --jobs of them) or "
+        "'dask://HOST:PORT' (an existing Dask distributed scheduler; needs the 'dask' extra)",
+    )
 
     sub.add_parser(
         "reports", help="copy the default run's results into reports/ (results.json, scorecard.md)"

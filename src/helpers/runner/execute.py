@@ -33,6 +33,7 @@ from helpers.core import paths
 from helpers.core.results import collect
 from helpers.publish.site import build_run_site
 from helpers.runner import cache, fingerprint
+from helpers.runner import robustness as rb
 from helpers.runner.plan import Plan, nb_meta, stages
 from helpers.runner.worker import ensure_kernelspec, execute, render_html
 
@@ -111,8 +112,10 @@ class Runner:
         out=sys.stdout,
         err=sys.stderr,
         runs_root: Path | None = None,
+        grid: bool = True,
     ):
         self.plan = plan
+        self.grid = grid  # evaluate the specification grid of the run's analyses (for the scorecard)
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.force = force
         self.timeout = timeout
@@ -179,7 +182,9 @@ class Runner:
         if not plan.notebooks:
             self.say("no notebooks in notebooks/: nothing to execute")
         hashes = (data_h, helpers_h, versions)
-        self._stage(first, tmp, outcomes, results, hashes, jupyter_path, upstream="")
+        grid = self._plan_grid(first) if (last and self.grid) else None
+        self._stage(first, tmp, outcomes, results, hashes, jupyter_path, upstream="", grid=grid)
+        robustness_doc = self._finish_grid(grid, tmp) if grid is not None else None
         if last:
             status = {
                 p.stem: {"status": "ok" if outcomes[p.stem].ok else "failed", "error": outcomes[p.stem].error}
@@ -190,6 +195,8 @@ class Runner:
                 "results": results,
                 "params": {s: plan.full_params[s] for s in status},
                 "scenario": plan.scenario,
+                # the specification grid's summary per claim; its rows are robustness.csv beside this file
+                "robustness": robustness_doc,
             }
             up = tmp / "upstream.json"
             up.write_text(json.dumps(upstream_doc, indent=2, sort_keys=True))
@@ -242,7 +249,41 @@ class Runner:
             )
         return 1 if failed else 0
 
-    def _stage(self, nbs, tmp, outcomes, results, hashes, jupyter_path, upstream, extra_env=None):
+    def _plan_grid(self, first) -> dict:
+        """The specification grid of the first stage's analyses (``runner.robustness``): served from the cache,
+        or evaluated in the run's pool alongside the notebooks (it needs parameters and data, not results)."""
+        stems = [s for s in rb.analysis_notebooks() if s in {p.stem for p in first}]
+        params = {s: self.plan.full_params[s] for s in stems}
+        return {"key": rb.grid_key(stems, params), "stems": stems, "params": params, "futures": []}
+
+    def _submit_grid(self, grid: dict) -> None:
+        self._ensure_pool()
+        for s in grid["stems"]:
+            grid["futures"].append(
+                self._pool.submit(rb.evaluate_notebook, s, grid["params"][s], rb.DEFAULT_MAX_SPECS, rb.SEED)
+            )
+
+    def _finish_grid(self, grid: dict, tmp: Path) -> dict | None:
+        """Write robustness.json and .csv into the run; a grid that fails leaves the run without them (the
+        scorecard then says robustness was not computed) and names the error."""
+        try:
+            if not grid["futures"]:
+                return rb.from_cache(grid["key"], tmp)
+            doc = rb.write(
+                grid["key"], [f.result() for f in grid["futures"]], rb.DEFAULT_MAX_SPECS, rb.SEED, tmp
+            )
+        except Exception as e:
+            print(f"warning: the specification grid failed ({type(e).__name__}: {e})", file=self.err)
+            return None
+        self.say(f"  grid     {doc['n_specs']:,} specifications over {len(doc['claims'])} claims")
+        return doc
+
+    def _ensure_pool(self) -> None:
+        if self._pool is None:
+            workers = min(self.jobs, len(self.plan.notebooks))
+            self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+
+    def _stage(self, nbs, tmp, outcomes, results, hashes, jupyter_path, upstream, extra_env=None, grid=None):
         todo = []
         for p in nbs:
             key = fingerprint.cache_key(p, self.plan.full_params[p.stem], *hashes, upstream)
@@ -260,17 +301,21 @@ class Runner:
                 self.say(f"  cached   {p.stem} (executed earlier in {info.get('seconds', 0):.1f}s)")
             else:
                 todo.append((p, key, entry))
+        if grid is not None and not (rb.is_cached(grid["key"]) and not self.force):
+            grid["submit"] = True
         if todo:
-            self._execute_all(todo, outcomes, jupyter_path, extra_env or {})
+            self._execute_all(todo, outcomes, jupyter_path, extra_env or {}, grid)
+        elif grid is not None and grid.get("submit"):
+            self._submit_grid(grid)
         for p in nbs:
             self._collect(p, outcomes[p.stem], tmp, results)
 
-    def _execute_all(self, todo, outcomes, jupyter_path, extra_env):
-        """Execute in the run's one pool: the scorecard's stage reuses workers that already imported papermill."""
+    def _execute_all(self, todo, outcomes, jupyter_path, extra_env, grid=None):
+        """Execute in the run's one pool: the scorecard's stage reuses workers that already imported papermill.
+        The specification grid, when it must be evaluated, queues behind the notebooks and fills the workers
+        that finish first."""
         todo.sort(key=lambda t: -cache.last_duration(t[0].stem))  # longest first: shorter critical path
-        if self._pool is None:
-            workers = min(self.jobs, len(self.plan.notebooks))
-            self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+        self._ensure_pool()
         futs = {}
         for p, key, entry in todo:
             work = cache.workdir(p.stem, key)
@@ -286,6 +331,8 @@ class Runner:
                 extra_env,
             )
             futs[f] = (p, entry, work)
+        if grid is not None and grid.get("submit"):
+            self._submit_grid(grid)
         for f in cf.as_completed(futs):
             p, entry, work = futs[f]
             try:

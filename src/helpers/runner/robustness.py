@@ -91,7 +91,8 @@ def evaluate_notebook(stem: str, values: dict, max_specs: int, seed: int) -> dic
     return {"claims": claims, "rows": rows, "seconds": time.perf_counter() - t0}
 
 
-def _key(stems: list[str], params: dict, max_specs: int, seed: int) -> str:
+def grid_key(stems: list[str], params: dict, max_specs: int = DEFAULT_MAX_SPECS, seed: int = SEED) -> str:
+    """The cache key of a grid: everything its verdicts depend on."""
     payload = {
         "stems": stems,
         "params": params,
@@ -108,6 +109,50 @@ def _write_atomic(path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text)
     tmp.replace(path)
+
+
+FILES = ("robustness.json", "robustness.csv")
+
+
+def is_cached(key: str) -> bool:
+    return all((paths.CACHE / "robustness" / key / name).is_file() for name in FILES)
+
+
+def from_cache(key: str, out_dir) -> dict | None:
+    """Copy a cached grid into ``out_dir`` and return its document, or None when it is not cached."""
+    cached = paths.CACHE / "robustness" / key
+    if not all((cached / name).is_file() for name in FILES):
+        return None
+    for name in FILES:
+        shutil.copyfile(cached / name, out_dir / name)
+    return json.loads((out_dir / "robustness.json").read_text())
+
+
+def write(key: str, results: list[dict], max_specs: int, seed: int, out_dir) -> dict:
+    """Write the grid's documents into ``out_dir`` and the cache; return the JSON document. ``results`` are
+    ``evaluate_notebook``'s, in the order of the notebooks."""
+    claims = sorted((c for r in results for c in r["claims"]), key=lambda c: int(c["claim"][1:]))
+    doc = {
+        "max_specs_per_claim": max_specs,
+        "seed": seed,
+        "n_specs": sum(c["n_specs"] for c in claims),
+        "claims": {c["claim"]: c for c in claims},
+    }
+    text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
+    buf = io.StringIO()
+    w = csv.DictWriter(
+        buf, fieldnames=["notebook", "claim", "spec", "changes", "verdict"], lineterminator="\n"
+    )
+    w.writeheader()
+    for r in results:
+        w.writerows(r["rows"])
+    _write_atomic(out_dir / "robustness.json", text)
+    _write_atomic(out_dir / "robustness.csv", buf.getvalue())
+    cached = paths.CACHE / "robustness" / key
+    cached.mkdir(parents=True, exist_ok=True)
+    for name in FILES:
+        shutil.copyfile(out_dir / name, cached / name)
+    return json.loads(text)
 
 
 def robustness(
@@ -134,12 +179,10 @@ def robustness(
         )
     stems = analysis_notebooks()
     params = {s: _run_params(s, run) for s in stems}
-    key = _key(stems, params, max_specs, seed)
-    cached = paths.CACHE / "robustness" / key
-    if (cached / "robustness.json").is_file() and (cached / "robustness.csv").is_file():
-        for name in ("robustness.json", "robustness.csv"):
-            shutil.copyfile(cached / name, out_dir / name)
-        return json.loads((out_dir / "robustness.json").read_text())
+    key = grid_key(stems, params, max_specs, seed)
+    hit = from_cache(key, out_dir)
+    if hit is not None:
+        return hit
     own = executor is None
     pool = executor or (cf.ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None)
     try:
@@ -151,34 +194,39 @@ def robustness(
     finally:
         if own and pool is not None:
             pool.shutdown()
-    claims = sorted((c for r in results for c in r["claims"]), key=lambda c: int(c["claim"][1:]))
-    doc = {
-        "run": run,
-        "max_specs_per_claim": max_specs,
-        "seed": seed,
-        "n_specs": sum(c["n_specs"] for c in claims),
-        "claims": {c["claim"]: c for c in claims},
-    }
-    text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
-    buf = io.StringIO()
-    w = csv.DictWriter(
-        buf, fieldnames=["notebook", "claim", "spec", "changes", "verdict"], lineterminator="\n"
-    )
-    w.writeheader()
-    for r in results:
-        w.writerows(r["rows"])
-    _write_atomic(out_dir / "robustness.json", text)
-    _write_atomic(out_dir / "robustness.csv", buf.getvalue())
-    cached.mkdir(parents=True, exist_ok=True)
-    for name in ("robustness.json", "robustness.csv"):
-        shutil.copyfile(out_dir / name, cached / name)
-    return doc
+    return write(key, results, max_specs, seed, out_dir)
+
+
+def connect(spec: str | None):
+    """The executor named by ``--executor``: None for local processes, a Dask distributed client for
+    ``dask://HOST:PORT`` (returned with its executor; close the client when done)."""
+    if spec in (None, "", "local"):
+        return None, None
+    if not spec.startswith("dask://") or len(spec) <= len("dask://"):
+        raise UserError(f"--executor {spec}: use 'local' or 'dask://HOST:PORT' (a Dask scheduler's address)")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UserError(
+            f"--executor {spec}: Dask distributed is not installed; install the extra: pip install -e '.[dask]'"
+        ) from None
+    try:
+        client = Client("tcp://" + spec[len("dask://") :], timeout=10)
+    except OSError as e:
+        raise UserError(f"--executor {spec}: no Dask scheduler answers there ({e})") from None
+    return client, client.get_executor()
 
 
 def cli_robustness(args) -> int:
     t0 = time.perf_counter()
-    doc = robustness(run=args.name or "default", jobs=args.jobs or 1, max_specs=args.max_specs)
-    rebuild_run_site(paths.RUNS / doc["run"])  # the scorecard shows how many specifications agree
+    run = args.name or "default"
+    client, executor = connect(getattr(args, "executor", None))
+    try:
+        doc = robustness(run=run, jobs=args.jobs or 1, max_specs=args.max_specs, executor=executor)
+    finally:
+        if client is not None:
+            client.close()
+    rebuild_run_site(paths.RUNS / run)  # the scorecard shows how many specifications agree
     for c in doc["claims"].values():
         flip = c["flipped_by"][0] if c["flipped_by"] else None
         how = f"; fragile: {flip['param']} = {flip['value']!r} gives {flip['verdict']}" if flip else ""
@@ -187,6 +235,6 @@ def cli_robustness(args) -> int:
         )
     print(
         f"robustness: {doc['n_specs']} specifications in {time.perf_counter() - t0:.1f} s -> "
-        f"{(paths.RUNS / doc['run'] / 'robustness.json').relative_to(paths.ROOT)}"
+        f"{(paths.RUNS / run / 'robustness.json').relative_to(paths.ROOT)}"
     )
     return 0

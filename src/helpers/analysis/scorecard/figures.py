@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from helpers.analysis.scorecard.claims import SHORT
+from helpers.analysis.scorecard.grid import Grid
 from helpers.analysis.scorecard.table import Scorecard
 from helpers.core import plots
 from helpers.core.verdicts import (
@@ -75,4 +76,121 @@ def verdict_figure(card: Scorecard) -> Figure:
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     plots.caption(fig, SOURCES)
+    return fig
+
+
+GRID_SOURCES = (
+    "Specification grid over the analyst choices declared in analysis/<topic>/alternatives.py; "
+    "data as in notebooks 01-03."
+)
+
+
+def robustness_title(grid: Grid) -> str:
+    """The finding: how many tested verdicts a single defensible choice flips."""
+    fragile = grid.fragile()
+    n = len(grid.claims)
+    if not fragile:
+        return f"No single defensible choice flips any of the {n} verdicts in the grid"
+    return f"{len(fragile)} of {n} verdicts flip under a single defensible choice ({', '.join(fragile)})"
+
+
+def robustness_figure(grid: Grid) -> Figure:
+    """Per claim, the share of specifications giving each verdict (a stacked bar), the default's verdict
+    outlined; the title says how many verdicts are fragile."""
+    claims = grid.claims
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(claims) + 1.8))
+    ys = list(range(len(claims)))[::-1]
+    for y, c in zip(ys, claims):
+        s = grid.summaries[c]
+        left = 0.0
+        for v in TESTED:
+            share = s["shares"].get(v, 0) / s["n_specs"]
+            if share:
+                ax.barh(
+                    y,
+                    share,
+                    left=left,
+                    color=VERDICT_COLOURS[v],
+                    edgecolor="black" if v == s["default"] else "white",
+                    linewidth=1.6 if v == s["default"] else 0.5,
+                    height=0.7,
+                )
+                if share >= 0.08:
+                    ax.text(left + share / 2, y, f"{share:.0%}", ha="center", va="center", fontsize=8)
+            left += share
+    ax.set_yticks(ys, [f"{c}  {SHORT.get(c, '')}\n{grid.summaries[c]['n_specs']:,} specs" for c in claims])
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+    ax.set_xlabel("share of specifications giving each verdict (outlined: the default's verdict)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=VERDICT_COLOURS[v]) for v in TESTED]
+    ax.legend(handles, list(TESTED), loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, frameon=False)
+    ax.set_title(robustness_title(grid))
+    fig.tight_layout()
+    plots.caption(fig, GRID_SOURCES)
+    return fig
+
+
+def spec_curve_title(grid: Grid, claim: str) -> str:
+    s = grid.summaries[claim]
+    head = f"{claim}: {s['agree']:,} of {s['n_specs']:,} specifications give {s['default']}, the default's verdict"
+    if s["flipped_by"]:
+        f = s["flipped_by"][0]
+        return f"{head}\n{f['param']} = {f['value']!r} alone gives {f['verdict']}"
+    return f"{head}\nno single choice flips it"
+
+
+def spec_curve(grid: Grid, claim: str) -> Figure:
+    """A specification curve for a categorical verdict: the top strip shows each specification's verdict
+    (sorted by verdict, the default marked), the panel below marks which choices each specification
+    changes from the default."""
+    df, choices = grid.curve(claim)
+    n = len(df)
+    fig, (top, bottom) = plt.subplots(
+        2,
+        1,
+        figsize=(9, 1.9 + 0.28 * max(len(choices), 1)),
+        sharex=True,
+        gridspec_kw={"height_ratios": [1, max(len(choices), 1) * 0.35]},
+    )
+    xs = list(range(n))
+    colours = [VERDICT_COLOURS.get(v, "#000") for v in df["verdict"]]
+    top.bar(xs, [1] * n, width=1.0, color=colours, linewidth=0)
+    d = df.index[df["is_default"]]
+    if len(d):
+        top.annotate(
+            "default",
+            (d[0], 1.0),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            arrowprops={"arrowstyle": "-|>", "lw": 0.8},
+        )
+        top.scatter([d[0]], [0.5], marker="v", color="black", s=40, zorder=3)
+    top.set_yticks([])
+    top.set_ylim(0, 1.3)
+    present = [v for v in TESTED if v in set(df["verdict"])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=VERDICT_COLOURS[v]) for v in present]
+    top.legend(handles, present, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    for i, p in enumerate(choices):
+        changed = df.index[df[p]]
+        bottom.scatter(
+            changed,
+            [i] * len(changed),
+            marker="|",
+            s=60 if n <= 200 else 25,
+            c=[colours[j] for j in changed],
+            linewidths=1.2 if n <= 200 else 0.6,
+        )
+    bottom.set_yticks(range(len(choices)), choices, fontsize=8)
+    bottom.set_ylim(-0.6, len(choices) - 0.4)
+    bottom.invert_yaxis()
+    bottom.set_xlim(-0.5, n - 0.5)
+    bottom.set_xlabel(
+        f"specifications, sorted by verdict ({n:,}; a mark: the choice differs from the default)"
+    )
+    top.set_title(spec_curve_title(grid, claim))
+    fig.tight_layout()
+    plots.caption(fig, GRID_SOURCES)
     return fig

@@ -17,6 +17,7 @@ import pandas as pd
 
 from helpers.analysis.scorecard import text
 from helpers.analysis.scorecard.claims import CLAIMS, SHORT, Claim  # noqa: F401  (read here by publish and tests)
+from helpers.analysis.scorecard.grid import Grid, load_grid
 from helpers.core import paths
 from helpers.core.results import make_entry
 from helpers.core.show import table
@@ -28,6 +29,7 @@ READER_COLUMNS = {
     "claim": "Claim",
     "text": "What the essay says",
     "verdict": "Verdict",
+    "sure": "How sure",
     "estimate": "Estimate",
     "reason": "Why",
 }
@@ -75,8 +77,37 @@ def evaluate(upstream: dict) -> list[dict]:
             row["verdict"] = verdict
             row["reason"] = entry.get("note", "")
         row["estimate"] = "; ".join(format_entry(k, res[k]) for k in c.estimate_keys if k in res)
+        if row["verdict"] in TESTED:
+            row.update(
+                how_sure((upstream.get("robustness") or {}).get("claims", {}).get(c.id), row["verdict"])
+            )
         rows.append(row)
     return rows
+
+
+def how_sure(summary: dict | None, verdict: str) -> dict:
+    """What a scorecard row says about its verdict's robustness, from the specification grid's summary of
+    the claim: how many specifications agree, whether one defensible choice flips it (fragile), and the
+    most influential such choice. Empty when the grid did not cover the claim or was computed for other
+    parameters (its default verdict is not the row's)."""
+    if not summary or summary.get("default") != verdict:
+        return {}
+    out = {"agree": summary["agree"], "n_specs": summary["n_specs"], "fragile": bool(summary["fragile"])}
+    if summary.get("flipped_by"):
+        f = summary["flipped_by"][0]
+        out["flip"] = {k: f[k] for k in ("param", "value", "verdict", "reason")}
+    return out
+
+
+def sureness(row: dict) -> str:
+    """'k of N specifications agree', and for a fragile verdict the choice that flips it, in words."""
+    if "n_specs" not in row:
+        return "not in the specification grid" if row.get("verdict") in TESTED else ""
+    s = f"{row['agree']:,} of {row['n_specs']:,} specifications agree"
+    if row.get("flip"):
+        f = row["flip"]
+        s += f"; fragile: {f['param']} = {json.dumps(f['value'])} gives {f['verdict']}"
+    return s
 
 
 def counts(rows: list[dict]) -> dict:
@@ -93,6 +124,7 @@ class Scorecard:
 
     rows: list[dict]
     status: dict  # {notebook stem: {"status": "ok" | "failed", "error": ...}} as the runner reports it
+    grid: Grid | None = None  # the specification grid of the run (None: not computed)
 
     def counts(self) -> dict:
         return counts(self.rows)
@@ -117,7 +149,11 @@ class Scorecard:
 
 def analyze(upstream: dict) -> Scorecard:
     """The scorecard of the runner's upstream document (see ``load_upstream``)."""
-    return Scorecard(rows=evaluate(upstream), status=upstream.get("notebooks", {}))
+    return Scorecard(
+        rows=evaluate(upstream),
+        status=upstream.get("notebooks", {}),
+        grid=load_grid(upstream.get("robustness"), upstream.get("robustness_csv")),
+    )
 
 
 def load_upstream(results_file: str | None = None) -> dict:
@@ -125,17 +161,26 @@ def load_upstream(results_file: str | None = None) -> dict:
     last default run. Returns an empty document when none exists."""
     env = os.environ.get("HELPERS_UPSTREAM")
     if env and not results_file:
-        return json.loads(Path(env).read_text())
+        doc = json.loads(Path(env).read_text())
+        doc["robustness_csv"] = str(Path(env).parent / "robustness.csv")
+        return doc
     path = Path(results_file) if results_file else paths.RUNS / "default" / "results.json"
     if not path.is_file():
         return {"notebooks": {}, "results": {}}
     results = json.loads(path.read_text())
-    return {"notebooks": {s: {"status": "ok"} for s in results}, "results": results}
+    rob = path.parent / "robustness.json"  # a run folder's grid, when the file is a run's results.json
+    return {
+        "notebooks": {s: {"status": "ok"} for s in results},
+        "results": results,
+        "robustness": json.loads(rob.read_text()) if rob.is_file() else None,
+        "robustness_csv": str(path.parent / "robustness.csv"),
+    }
 
 
 def reader_table(card: Scorecard) -> pd.io.formats.style.Styler:
     """The verdict table as the report shows it: the reader's columns, left-aligned, top-aligned cells."""
-    df = card.frame()[list(READER_COLUMNS)].rename(columns=READER_COLUMNS)
+    df = card.frame().assign(sure=[sureness(r) for r in card.rows])[list(READER_COLUMNS)]
+    df = df.rename(columns=READER_COLUMNS)
     return (
         table(df)
         .set_properties(**{"text-align": "left", "vertical-align": "top"})
@@ -149,10 +194,13 @@ def _cell(s) -> str:
 
 def to_markdown(rows: list[dict]) -> str:
     """The verdict table in Markdown (reports/scorecard.md)."""
-    lines = ["| Claim | What the essay says | Verdict | Estimate | Why |", "|---|---|---|---|---|"]
+    lines = [
+        "| Claim | What the essay says | Verdict | How sure | Estimate | Why |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in rows:
         lines.append(
-            f"| {r['claim']} | {_cell(r['text'])} | **{r['verdict']}** | {_cell(r['estimate'])} | "
-            f"{_cell(r['reason'])} |"
+            f"| {r['claim']} | {_cell(r['text'])} | **{r['verdict']}** | {_cell(sureness(r))} | "
+            f"{_cell(r['estimate'])} | {_cell(r['reason'])} |"
         )
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@ in reports/scorecard.md) and the verdict section's opening."""
 
 from __future__ import annotations
 
+from helpers.core.text import and_join
 from helpers.core.verdicts import CONTEXT_ONLY, NOT_EVALUATED, NOT_TESTABLE, TESTED
 
 
@@ -24,6 +25,20 @@ def summary(rows: list[dict]) -> str:
         ids = _with(rows, v)
         if ids:
             parts.append(f"{len(ids)} {_is(ids, 'is', 'are')} {v} ({', '.join(ids)}).")
+    gridded = [r for r in tested if "n_specs" in r]
+    if gridded:
+        fragile = [r["claim"] for r in gridded if r.get("fragile")]
+        n_specs = sum(r["n_specs"] for r in gridded)
+        if fragile:
+            parts.append(
+                f"Over {n_specs:,} specifications of the analysts' defensible choices, {len(fragile)} of these "
+                f"{len(gridded)} verdicts are fragile, flipped by a single choice ({', '.join(fragile)})."
+            )
+        else:
+            parts.append(
+                f"Over {n_specs:,} specifications of the analysts' defensible choices, no single choice flips "
+                f"any of these {len(gridded)} verdicts."
+            )
     ids = _with(rows, NOT_TESTABLE)
     if ids:
         parts.append(f"{', '.join(ids)} cannot be tested with this data.")
@@ -46,3 +61,37 @@ def overview(rows: list[dict], status: dict) -> str:
         return summary(rows)
     listed = "; ".join(f"`{s}` ({v.get('error') or v.get('status')})" for s, v in problems.items())
     return f"{summary(rows)}\n\n**Notebooks that did not finish in this run:** {listed}"
+
+
+def robustness(grid) -> str:
+    """The robustness section's paragraph: what the grid is, how sure each verdict is, which choices matter."""
+    if grid is None:
+        return (
+            "The specification grid was not computed for this run (it is evaluated when the runner executes "
+            "the scorecard with the analysis notebooks), so this scorecard cannot say how sure each verdict is."
+        )
+    n = sum(grid.summaries[c]["n_specs"] for c in grid.claims)
+    solid = [c for c in grid.claims if grid.summaries[c]["agree"] == grid.summaries[c]["n_specs"]]
+    fragile = grid.fragile()
+    parts = [
+        f"Each verdict was recomputed under {n:,} specifications: every combination of the defensible "
+        "alternatives its notebook declares for each threshold, tolerance, metric, window and counting rule it "
+        "reads (a seeded sample where the full product is too large, always with the default and every "
+        "single change)."
+    ]
+    if solid:
+        parts.append(
+            f"{and_join(solid)} {_is(solid, 'gives', 'give')} the same verdict under every specification."
+        )
+    if fragile:
+        flips = "; ".join(
+            f"{c} by {grid.summaries[c]['flipped_by'][0]['param']} "
+            f"({grid.summaries[c]['agree'] / grid.summaries[c]['n_specs']:.0%} of specifications agree)"
+            for c in fragile
+        )
+        parts.append(
+            f"{len(fragile)} of {len(grid.claims)} verdicts are fragile: a single defensible choice flips "
+            f"{_is(fragile, 'it', 'them')} ({flips}). Read those verdicts as the default analyst's answer, not "
+            "as settled."
+        )
+    return " ".join(parts)

@@ -1,0 +1,153 @@
+"""The scorecard's view of the specification grid: how sure each verdict is, the reader's table, the
+choices that flip verdicts, the specification curve and the words, on a small synthetic grid."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from helpers.analysis.scorecard import figures, text
+from helpers.analysis.scorecard.grid import Grid, load_grid
+from helpers.analysis.scorecard.table import evaluate, how_sure, sureness, to_markdown
+from helpers.core.verdicts import NOT_SUPPORTED, PARTLY, SUPPORTED
+
+FLIP = {
+    "param": "tol",
+    "value": 3,
+    "verdict": SUPPORTED,
+    "reason": "a wider band",
+    "source": "x",
+    "share_moved": 0.5,
+}
+
+
+def summaries() -> dict:
+    return {
+        "C1": {
+            "claim": "C1",
+            "default": PARTLY,
+            "n_specs": 4,
+            "agree": 2,
+            "shares": {PARTLY: 2, SUPPORTED: 2},
+            "flipped_by": [FLIP],
+            "fragile": True,
+            "choices": ["tol", "metric"],
+            "sampled": False,
+        },
+        "C8": {
+            "claim": "C8",
+            "default": NOT_SUPPORTED,
+            "n_specs": 2,
+            "agree": 2,
+            "shares": {NOT_SUPPORTED: 2},
+            "flipped_by": [],
+            "fragile": False,
+            "choices": ["band"],
+            "sampled": False,
+        },
+    }
+
+
+def specs() -> pd.DataFrame:
+    rows = [
+        ("C1", 0, {}, PARTLY),
+        ("C1", 1, {"tol": 3}, SUPPORTED),
+        ("C1", 2, {"metric": "win"}, PARTLY),
+        ("C1", 3, {"tol": 3, "metric": "win"}, SUPPORTED),
+        ("C8", 0, {}, NOT_SUPPORTED),
+        ("C8", 1, {"band": 6}, NOT_SUPPORTED),
+    ]
+    return pd.DataFrame(
+        [{"notebook": "nb", "claim": c, "spec": i, "changes": ch, "verdict": v} for c, i, ch, v in rows]
+    )
+
+
+@pytest.fixture()
+def grid() -> Grid:
+    return Grid(summaries=summaries(), specs=specs())
+
+
+def test_how_sure_reads_the_grid_only_when_its_default_is_the_rows_verdict():
+    s = summaries()["C1"]
+    got = how_sure(s, PARTLY)
+    assert got == {
+        "agree": 2,
+        "n_specs": 4,
+        "fragile": True,
+        "flip": {k: FLIP[k] for k in ("param", "value", "verdict", "reason")},
+    }
+    assert how_sure(s, SUPPORTED) == {}  # a grid computed for other parameters says nothing about this row
+    assert how_sure(None, PARTLY) == {}
+    assert (
+        sureness({"verdict": PARTLY, **got})
+        == "2 of 4 specifications agree; fragile: tol = 3 gives supported"
+    )
+    assert sureness({"verdict": PARTLY}) == "not in the specification grid"
+
+
+def test_rows_markdown_and_summary_carry_k_of_n_and_fragile():
+    upstream = {
+        "notebooks": {"01_benchmark_parity": {"status": "ok"}},
+        "results": {"01_benchmark_parity": {"verdict_C1": {"value": PARTLY, "note": "why"}}},
+        "robustness": {"claims": summaries()},
+    }
+    rows = evaluate(upstream)
+    c1 = next(r for r in rows if r["claim"] == "C1")
+    assert c1["agree"] == 2 and c1["n_specs"] == 4 and c1["fragile"]
+    md = to_markdown(rows)
+    assert "| How sure |" in md and "2 of 4 specifications agree; fragile: tol = 3 gives supported" in md
+    assert "1 of these 1 verdicts are fragile, flipped by a single choice (C1)" in text.summary(rows)
+
+
+def test_reader_table_influence_and_curve(grid):
+    t = grid.table().set_index("Claim")
+    assert t.loc["C1", "Specifications agreeing"] == "2 of 4 (50%)"
+    assert t.loc["C1", "Fragile"] == "yes" and t.loc["C8", "Fragile"] == "no"
+    assert t.loc["C1", "Most influential single choice"] == "tol = 3 gives supported"
+    assert t.loc["C8", "Most influential single choice"] == "none flips it"
+    inf = grid.influence()
+    assert list(inf.iloc[0][["Choice", "Alternative", "Claims it flips alone", "Count"]]) == [
+        "tol",
+        "3",
+        "C1",
+        1,
+    ]
+    curve, choices = grid.curve("C1")
+    assert choices == ["tol", "metric"]
+    assert list(curve["verdict"]) == [SUPPORTED, SUPPORTED, PARTLY, PARTLY]  # the vocabulary's order
+    assert curve.loc[curve["verdict"] == PARTLY, "is_default"].iloc[0]  # the default first within its verdict
+    assert list(curve["tol"]) == [True, True, False, False]
+
+
+def test_entry_and_words(grid):
+    e = grid.entry()
+    json.dumps(e)
+    assert e["value"]["C1"]["flipped_by"] == ["tol=3"] and e["note"] == "6 specifications; fragile: C1"
+    words = text.robustness(grid)
+    assert "6 specifications" in words and "C8 gives the same verdict under every specification" in words
+    assert "1 of 2 verdicts are fragile" in words and "C1 by tol (50% of specifications agree)" in words
+    assert "not computed" in text.robustness(None)
+
+
+def test_figures_state_what_they_draw(grid):
+    fig = figures.robustness_figure(grid)
+    assert fig.axes[0].get_title() == "1 of 2 verdicts flip under a single defensible choice (C1)"
+    fig = figures.spec_curve(grid, "C1")
+    top, bottom = fig.axes[:2]
+    assert top.get_title().startswith("C1: 2 of 4 specifications give partly supported")
+    assert "tol = 3 alone gives supported" in top.get_title()
+    assert len(top.patches) == 4  # one bar per specification
+    assert [t.get_text() for t in bottom.get_yticklabels()] == ["tol", "metric"]
+    assert "no single choice flips it" in figures.spec_curve(grid, "C8").axes[0].get_title()
+
+
+def test_load_grid_needs_both_files(tmp_path):
+    assert load_grid(None, None) is None
+    csv = tmp_path / "robustness.csv"
+    assert load_grid({"claims": summaries()}, csv) is None
+    df = specs().assign(changes=lambda d: [json.dumps(c) for c in d["changes"]])
+    df.to_csv(csv, index=False)
+    g = load_grid({"claims": summaries()}, csv)
+    assert g.claims == ["C1", "C8"] and g.specs.loc[1, "changes"] == {"tol": 3}
