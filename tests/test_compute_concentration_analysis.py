@@ -29,8 +29,15 @@ KEYS = {
     "nvidia_share_h100e_latest",
     "hyperscaler3_share_h100e_latest",
     "top5_owner_share_h100e_latest",
-    "us_share_cluster_h100e",
-    "china_share_cluster_h100e",
+    "us_share_cluster_h100e_standard",
+    "china_share_cluster_h100e_standard",
+    "us_share_cluster_h100e_all",
+    "china_share_cluster_h100e_all",
+    "named_share_accelerators_by_designer",
+    "named_share_accelerators_by_parent",
+    "c5_share_test",
+    "c5_concentration_test",
+    "replication",
     "verdict_C5",
     "verdict_C6",
 }
@@ -39,10 +46,14 @@ SHARES = (
     "cr3_cloud_latest",
     "tsmc_share_latest",
     "nvidia_share_h100e_latest",
-    "us_share_cluster_h100e",
-    "china_share_cluster_h100e",
+    "us_share_cluster_h100e_standard",
+    "china_share_cluster_h100e_standard",
+    "us_share_cluster_h100e_all",
+    "china_share_cluster_h100e_all",
     "hyperscaler3_share_h100e_latest",
     "top5_owner_share_h100e_latest",
+    "named_share_accelerators_by_designer",
+    "named_share_accelerators_by_parent",
 )
 
 EARLIER = {
@@ -59,6 +70,7 @@ EARLY_FLOW = {
     "china_as_one_owner": True,
     "named_companies": ["NVIDIA", "TSMC", "AWS"],
     "control_share_pct": 75,
+    "min_named_firms": 1,  # TrendForce's only release before 2024 (2023Q1) names TSMC alone
     "n_draws": 300,
 }
 
@@ -92,6 +104,8 @@ def check_common(a: cc.Analysis) -> dict:
         assert res[k]["low"] <= res[k]["value"] <= res[k]["high"], k
     for k in SHARES:
         assert 0 <= res[k]["value"] <= 100, k
+        if "low" in res[k]:
+            assert res[k]["low"] <= res[k]["value"] <= res[k]["high"], k
     assert "%" in res["verdict_C5"]["note"] and "HHI" in res["verdict_C5"]["note"]
     return res
 
@@ -139,7 +153,8 @@ def test_early_flow_parameters(default, early_flow):
     assert "low" not in res["nvidia_share_h100e_latest"]
     assert "90% band" not in cc.text.concentration(early_flow.concentration).split("**Foundry")[0]
     # fewer clusters were operational in 2023 than at the default quarter
-    assert res["us_share_cluster_h100e"]["note"] != default.entries()["us_share_cluster_h100e"]["note"]
+    k = "us_share_cluster_h100e_standard"
+    assert res[k]["note"] != default.entries()[k]["note"]
     assert "75%" in res["verdict_C5"]["note"]
     # China counted as one owner: only Other and Unattributed are pooled; the cap lowers the upper bounds
     assert early_flow.concentration.pooled == ("Other", "Unattributed")
@@ -161,7 +176,8 @@ def test_naming_more_owners_changes_the_prose_not_the_numbers(default):
 def test_the_strict_scenario_gives_not_supported():
     a = run({"hhi_highly_concentrated": 2500, "hhi_moderately_concentrated": 1500, "control_share_pct": 75})
     assert a.c5.value == NOT_SUPPORTED
-    assert cc.text.verdict(a.c5).startswith("**Verdict C5: not supported.** C5 is not supported: ")
+    assert cc.text.verdict(a.c5).startswith("**Verdict C5: not supported.** C5 is not supported. Share test")
+    assert "in none of the 4 layers" in a.c5.reason  # 69, 71, 63 and 56% all miss 75%
 
 
 def test_prose_of_the_default_run(default):
@@ -187,12 +203,20 @@ def test_figures_state_their_findings(default):
         "hhi_ranges": cc.figures.hhi_ranges(default.concentration),
         "hhi_over_time": cc.figures.hhi_over_time(default.hhi_trend),
         "clusters_countries": cc.figures.clusters_countries(default.clusters),
+        "share_test": cc.figures.share_test(default.named),
     }
     try:
         assert figs["layer_shares"]._suptitle.get_text().startswith("Leaders at the latest period: NVIDIA")
         assert figs["hhi_ranges"].axes[0].get_title().startswith("2 of 4 layers are highly concentrated")
         assert "Cloud HHI (low bound) went from" in figs["hhi_over_time"].axes[0].get_title()
-        assert figs["clusters_countries"].axes[0].get_title().startswith("The US holds 80%")
+        # titles state what the 90% bands support, not the point values
+        cl_title = figs["clusters_countries"].axes[0].get_title()
+        us_lo = min(cs.us[1] for cs in default.clusters.sets.values())
+        assert cl_title.startswith(f"The US holds {us_lo:.0f}–")
+        assert f"{default.clusters.sets['all'].china[1]:.0f}–" in cl_title
+        assert figs["share_test"].axes[0].get_title() == (
+            "The named companies hold at least 50% of 4 of 4 layers, even at the low end of every band"
+        )
         for f in figs.values():  # every figure carries a source caption
             assert any(t.get_text().startswith("Data: ") for t in f.texts)
     finally:
@@ -205,3 +229,94 @@ def test_bad_parameters_are_named():
         validate(Params, {"named_companies": ["Intel"]}, notebook="02_compute_concentration")
     with pytest.raises(ParamError, match="hhi_moderately_concentrated"):
         validate(Params, {"hhi_moderately_concentrated": 3000}, notebook="02_compute_concentration")
+
+
+def test_c5s_two_questions_are_recorded_separately(default):
+    res = default.entries()
+    share, conc = res["c5_share_test"], res["c5_concentration_test"]
+    joint = default.named.joint
+    assert share["value"] == int((joint >= 50).sum()) == 4 and share["unit"] == "of 4 layers"
+    hhi = cc.sections.c5_numbers(default.concentration, default.named)["hhi_low"]
+    assert conc["value"] == sum(h > 1800 for h in hhi.values()) == 2
+    assert "relevant markets" in conc["note"] and "relevant markets" in default.c5.reason
+    # the verdict's reason gives both answers and how it combines them
+    r = default.c5.reason
+    assert r.index("Share test") < r.index("Concentration test") < r.index("Combination: supported needs")
+    lenient = run({"require_all_highly_concentrated": False})
+    assert "the concentration test is reported, not required" in lenient.c5.reason
+    assert lenient.entries()["c5_concentration_test"] == conc  # the answers do not depend on the rule
+
+
+def test_accelerators_by_designer_and_under_parents(default):
+    views = default.named.acc_views.set_index("key")
+    acc = default.concentration.acc_named
+    assert views.loc["by_designer", "share_pct"] == pytest.approx(acc["NVIDIA"])
+    assert views.loc["by_parent", "share_pct"] == pytest.approx(
+        acc["NVIDIA"] + acc["Google TPU"] + acc["Amazon Trainium"]
+    )
+    # TPU -> Google and Trainium -> Amazon merge no two designers, so the HHI is the same both ways
+    assert views["hhi"].nunique() == 1
+    assert views.loc["by_designer", "hhi"] == pytest.approx(default.concentration.acc["metrics"].hhi_low)
+    for key in ("by_designer", "by_parent"):
+        r = views.loc[key]
+        assert r["low"] <= r["share_pct"] <= r["high"]
+    parents = run({"chips_under_parents": True})
+    assert parents.named.joint["accelerators"] == pytest.approx(views.loc["by_parent", "share_pct"])
+    assert "by designer" in parents.c5.reason and "under Google and Amazon" in default.c5.reason
+
+
+def test_one_rule_for_the_latest_share_period_and_the_hhi_over_time(default):
+    """Issue 13, item 11: TrendForce's 2025Q4 release names two firms; the chart drops it, so the verdict
+    may not use it either."""
+    tr, inp = default.hhi_trend, default.inputs
+    foundry = tr.over[tr.over["layer"] == "Foundry (TrendForce)"]
+    assert "foundry 2025Q4" in tr.dropped
+    assert foundry["x"].max() == cc.periods.period_end(inp.p_foundry)
+    cloud = tr.over[tr.over["layer"] == "Cloud (Synergy)"]
+    assert cloud["x"].max() == cc.periods.period_end(inp.p_cloud)
+    every = run({"min_named_firms": 1})
+    assert every.inputs.p_foundry > inp.p_foundry and not any("foundry" in d for d in every.hhi_trend.dropped)
+    with pytest.raises(cc.periods.StackError, match="min_named_firms"):
+        run({"as_of": "2023-08-15", "min_named_firms": 3})
+
+
+def test_cluster_shares_under_both_sets(default):
+    sets = default.clusters.sets
+    std, allc = sets["standard"], sets["all"]
+    assert std.n < allc.n
+    # the standard set drops duplicates; many dropped records are Chinese, so China's share roughly doubles
+    assert allc.china[0] > 1.5 * std.china[0]
+    for cs in (std, allc):
+        for v, lo, hi in (cs.us, cs.china):
+            assert lo <= v <= hi
+    all_clusters = run({"clusters_standard_only": False})
+    assert all_clusters.clusters.chosen.key == "all"
+    assert (
+        all_clusters.entries()["china_share_cluster_h100e_all"]
+        == default.entries()["china_share_cluster_h100e_all"]
+    )
+
+
+def test_published_figures_use_their_definitions(default):
+    rows = {f.figure: f for f in default.replication}
+    owners = data.load("compute_owners")
+    for q, title in (("2025-12-31", "Q4 2025"), ("2024-03-31", "early 2024")):
+        r = owners[owners["quarter_end"] == q]
+        s = r.groupby("owner")["h100e_p50"].sum()
+        five = s[list(cc.replication.EPOCH_FIVE)].sum() / s.sum() * 100
+        f = rows[f"Five largest hyperscalers' share of the world's AI compute, {title}"]
+        assert f.ours == pytest.approx(five) and f.ours_low <= f.ours <= f.ours_high
+    cl = data.load("gpu_clusters")
+    d = cl[cl["country"].notna() & cl["h100e"].notna() & cl["status"].isin(["Existing", "Decommissioned"])]
+    d = d[(d["first_operational_date"] >= "2019-01-01") & (d["first_operational_date"] <= "2025-05-31")]
+    cn = d.loc[d["country"] == "China", "h100e"].sum() / d["h100e"].sum() * 100
+    assert rows["China's share of global AI supercomputer performance, May 2025"].ours == pytest.approx(cn)
+    assert rows["TSMC's share of foundry revenue, 2025Q4"].ours == 70.4  # the transcribed release
+    assert rows["TSMC's share of foundry revenue, 2025Q4"].own == default.concentration.tsmc
+    entry = default.entries()["replication"]
+    assert len(entry["value"]) == len(rows) and {r["status"] for r in entry["value"]} <= {
+        "reproduced",
+        "differs",
+        "not computable",
+    }
+    assert cc.text.replication(default.replication).startswith(f"{entry['note'].split(' of ')[0]} of ")

@@ -21,6 +21,7 @@ EARLY_FLOW = {
     "china_as_one_owner": True,
     "named_companies": ["NVIDIA", "TSMC", "AWS"],
     "control_share_pct": 75,
+    "min_named_firms": 1,
     "n_draws": 300,
 }
 

@@ -103,11 +103,16 @@ def test_c5_reason_carries_its_evidence():
     verdict = _c5()
     assert (verdict.claim, verdict.value, verdict.key) == ("C5", PARTLY, "verdict_C5")
     assert verdict.reason.startswith(
-        "C5 is partly supported: accelerators 69% held by the named companies (≥ 50%), "
-        "HHI 5,218 among the tracked designers (AMD, Amazon Trainium, Google TPU and "
+        "C5 is partly supported. Share test (do the named companies hold at least 50% of each layer "
+        "together?): yes, in all 4 layers: accelerators 69% (≥ 50%); foundry 70% (≥ 50%); cloud 63% (≥ 50%); "
+        "owners 56% (≥ 50%). Concentration test (HHI low bound above 1,800?): in 2 of 4 layers (accelerators "
+        "and foundry): accelerators 5,218 among the tracked designers (AMD, Amazon Trainium, Google TPU and "
         "NVIDIA; untracked ones such as Huawei would lower it) (above 1,800); "
     )
-    assert "cloud 63% held by the named companies (≥ 50%), HHI ≥ 1,421 (not above 1,800)" in verdict.reason
+    assert "cloud ≥ 1,421 (not above 1,800)" in verdict.reason
+    assert "Combination: supported needs every layer passing both tests; not supported means fewer" in (
+        verdict.reason
+    )
     assert verdict.reason.endswith(
         "The real top 5 owners of AI compute hold 73% (69–78%) and include Meta and "
         "Oracle, which the essay does not name."
@@ -130,3 +135,35 @@ def test_c6_is_testable_only_with_a_margin_column():
     assert "no table has a margin column" in v.c6([]).reason
     with_margin = v.c6(["operating_margin_pct"])
     assert with_margin.value == PARTLY and "operating_margin_pct" in with_margin.reason
+
+
+def test_the_two_tests_answer_separately():
+    joint, hhi = dict(zip(LAYERS, DEFAULT_JOINT)), dict(zip(LAYERS, DEFAULT_HHI))
+    assert v.share_test(joint, 50) == dict.fromkeys(LAYERS, True)
+    assert v.share_test(joint, 69.1) == {
+        "accelerators": True,
+        "foundry": True,
+        "cloud": False,
+        "owners": False,
+    }
+    assert v.concentration_test(hhi, 1800) == {
+        "accelerators": True,
+        "foundry": True,
+        "cloud": False,
+        "owners": False,
+    }
+    assert v.concentration_test(hhi, 5218.2) == dict.fromkeys(LAYERS, False)  # 'above' is strict
+    assert v.answer(v.share_test(joint, 50)) == "yes, in all 4 layers"
+    assert v.answer(v.concentration_test(hhi, 1800)) == "in 2 of 4 layers (accelerators and foundry)"
+    assert v.answer(v.share_test(joint, 99)) == "in none of the 4 layers"
+
+
+def test_the_combination_is_stated_in_the_reason():
+    lenient = _c5(require_all_highly_concentrated=False)
+    assert lenient.value == SUPPORTED
+    assert "every layer passing the share test (the concentration test is reported, not required)" in (
+        lenient.reason
+    )
+    assert "fewer than 25% of the layers" in _c5(not_supported_below=0.25).reason
+    other = _c5(acc_other_view=("with TPU and Trainium under Google and Amazon", 93.7))
+    assert "accelerators 69% (≥ 50%; 94% with TPU and Trainium under Google and Amazon)" in other.reason

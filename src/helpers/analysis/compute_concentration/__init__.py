@@ -25,6 +25,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "owners",
         "params",
         "periods",
+        "replication",
         "sections",
         "text",
         "trends",

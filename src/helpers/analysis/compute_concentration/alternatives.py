@@ -184,6 +184,20 @@ _COUNTING = (
         what="size of the real top set of AI compute owners (enters C5's reason, not its value)",
     ),
     Choice(
+        "min_named_firms",
+        ("C5",),
+        (
+            A(
+                1,
+                "every release counts: the HHI range is a valid bound whatever the number of firms named, and "
+                "the newest release is the latest market",
+                "measures.hhi_bounds: low = named firms' squares, high = the unallocated share as one firm",
+            ),
+        ),
+        what="fewest firms a market-share release must name to count as a layer's latest period and in "
+        "the HHI over time (one rule for both)",
+    ),
+    Choice(
         "exclude_incomplete",
         ("C5",),
         (
@@ -218,7 +232,7 @@ DECLARED = Declared(
 # every parameter each section reads: the section's cache key (tests check the sections read no other,
 # besides DISPLAY_READS, which they read for labels only)
 SECTION_READS = {
-    "inputs": ("as_of", "exclude_incomplete"),
+    "inputs": ("as_of", "exclude_incomplete", "min_named_firms"),
     "concentration": (
         "owner_quantile",
         "accelerator_basis",

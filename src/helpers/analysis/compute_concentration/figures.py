@@ -21,6 +21,7 @@ __all__ = [
     "hhi_over_time",
     "hhi_ranges",
     "layer_shares",
+    "share_test",
 ]
 
 SOURCE_OWNERS = "Data: Epoch AI, AI Chip Owners (CC BY 4.0)"
@@ -194,8 +195,8 @@ def hhi_over_time(tr) -> Figure:
     )
     plots.caption(
         fig,
-        SOURCE_OWNERS + "; " + SOURCE_SHARES + ". Periods with fewer than three named firms are not "
-        "drawn."
+        SOURCE_OWNERS + "; " + SOURCE_SHARES + f". Periods naming fewer than {P.min_named_firms} firms are "
+        "not drawn (nor used as a layer's latest period)."
         + (
             f" Dotted lines: new chip series enter Epoch's owner data ({'; '.join(tr.starts['label'])})."
             if len(tr.starts)
@@ -206,22 +207,43 @@ def hhi_over_time(tr) -> Figure:
 
 
 def clusters_countries(cl) -> Figure:
-    """Left: recorded cluster capacity by country; right: the owners' Lorenz curve (``clusters.Clusters``)."""
+    """Left: US and Chinese shares of recorded cluster capacity under both of Epoch's sets, with 90%
+    bootstrap bands; right: the owners' Lorenz curve of the chosen set (``clusters.Clusters``)."""
     fig, axes = plt.subplots(1, 2, figsize=(12, 5), gridspec_kw={"width_ratios": [1.3, 1]})
-    top_c = cl.countries.head(8)
-    colours = {"United States": plots.colour("US"), "China": plots.colour("China")}
-    axes[0].barh(
-        top_c.index[::-1],
-        top_c["share_pct"][::-1],
-        color=[colours.get(c, plots.colour("Other")) for c in top_c.index[::-1]],
+    ax = axes[0]
+    sets = list(cl.sets.values())
+    y = np.arange(len(sets))
+    for dy, (name, attr) in zip((0.18, -0.18), (("United States", "us"), ("China", "china"))):
+        vals = np.array([getattr(cs, attr) for cs in sets])
+        ax.barh(
+            y + dy, vals[:, 0], height=0.34, color=plots.colour("US" if attr == "us" else "China"), label=name
+        )
+        ax.errorbar(
+            vals[:, 0],
+            y + dy,
+            xerr=[vals[:, 0] - vals[:, 1], vals[:, 2] - vals[:, 0]],
+            fmt="none",
+            ecolor="black",
+            capsize=3,
+            lw=1,
+        )
+        for yi, v in zip(y + dy, vals):
+            ax.text(v[2] + 1, yi, f"{v[0]:.0f}% ({v[1]:.0f}–{v[2]:.0f})", va="center", fontsize=8)
+    ax.set_yticks(y, [f"{cs.label}\n({cs.n} clusters)" for cs in sets])
+    ax.set_xlim(0, 110)
+    ax.set_xlabel("share of recorded cluster capacity (% of H100e; bars: 90% bootstrap over clusters)")
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    std, allc = cl.sets["standard"], cl.sets["all"]
+    us_lo, us_hi = min(cs.us[1] for cs in sets), max(cs.us[2] for cs in sets)
+    ax.set_title(
+        f"The US holds {us_lo:.0f}–{us_hi:.0f}% of recorded cluster capacity in either set;\nChina "
+        f"{std.china[1]:.0f}–{std.china[2]:.0f}% (standard set) or {allc.china[1]:.0f}–{allc.china[2]:.0f}% "
+        "(all clusters), 90% bands",
+        fontsize=11,
     )
-    axes[0].set_xlabel("share of cluster capacity (% of H100e)")
-    axes[0].set_title(
-        f"The US holds {cl.us[0]:.0f}% of recorded cluster capacity, China {cl.china[0]:.0f}%", fontsize=11
-    )
-    x, y = cl.lorenz
+    x, yl = cl.lorenz
     axes[1].plot([0, 1], [0, 1], ls="--", color="#999999", lw=1)
-    axes[1].plot(x, y, color=plots.colour("closed"), lw=2)
+    axes[1].plot(x, yl, color=plots.colour("closed"), lw=2)
     axes[1].set_xlabel("cumulative share of owners (smallest first)")
     axes[1].set_ylabel("cumulative share of capacity")
     axes[1].set_title(
@@ -230,8 +252,63 @@ def clusters_countries(cl) -> Figure:
     plots.caption(
         fig,
         SOURCE_CLUSTERS
-        + f". {len(cl.cl)} clusters operational by {cl.q:%Y-%m-%d}"
-        + (", Epoch standard-analysis set" if cl.standard_only else ", all recorded clusters")
-        + ".",
+        + f". Clusters operational by {cl.q:%Y-%m-%d}; Lorenz curve over {cl.chosen.label}. Chinese clusters "
+        "are often anonymized, so both sets undercount China.",
+    )
+    return fig
+
+
+def share_test(nc) -> Figure:
+    """The share test per layer: the named companies' joint share with its 90% band where the data give one,
+    the accelerators both by designer and with TPU and Trainium under their parents (``NamedCompanies``)."""
+    ctrl = nc.P.control_share_pct
+    views = nc.acc_views.set_index("key")
+    rows = []
+    for lay in nc.layers_checked:
+        share = float(nc.joint.get(lay, 0.0))
+        band = nc.bands.get(lay)
+        if lay == "accelerators":
+            for key, lab in (
+                ("by_designer", "accelerators, by designer"),
+                ("by_parent", "accelerators, TPU and Trainium under parents"),
+            ):
+                r = views.loc[key]
+                b = None if r["low"] is None or r["low"] != r["low"] else (r["low"], r["high"])
+                rows.append((lab, float(r["share_pct"]), b))
+        else:
+            rows.append((lay, share, band))
+    n_pass = sum(float(nc.joint.get(lay, 0.0)) >= ctrl for lay in nc.layers_checked)
+    low_ok = [
+        lay for lay in nc.layers_checked if (nc.bands.get(lay) or (float(nc.joint.get(lay, 0.0)),))[0] >= ctrl
+    ]
+    n_lay = len(nc.layers_checked)
+    title = f"The named companies hold at least {ctrl:g}% of {n_pass} of {n_lay} layers" + (
+        ", even at the low end of every band"
+        if len(low_ok) == n_pass == n_lay
+        else f" ({len(low_ok)} of them also at the low end of the band)"
+    )
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(rows) + 1.8))
+    y = np.arange(len(rows))[::-1]
+    for yi, (_lab, share, band) in zip(y, rows):
+        ax.barh(
+            yi, share, height=0.6, color=plots.colour("closed") if share >= ctrl else plots.colour("Other")
+        )
+        if band is not None:
+            ax.errorbar(
+                share, yi, xerr=[[share - band[0]], [band[1] - share]], fmt="none", ecolor="black", capsize=3
+            )
+        txt = f"{share:.1f}%" + ("" if band is None else f" ({band[0]:.1f}–{band[1]:.1f})")
+        ax.text((band[1] if band else share) + 1, yi, txt, va="center", fontsize=8)
+    ax.axvline(ctrl, color="black", ls="--", lw=1)
+    ax.set_yticks(y, [r[0] for r in rows])
+    ax.set_xlim(0, 110)
+    ax.set_xlabel(
+        f"named companies' joint share of the layer (%; dashed: {ctrl:g}%; bars: 90% Monte Carlo band)"
+    )
+    ax.set_title(title)
+    plots.caption(
+        fig,
+        SOURCE_OWNERS + "; " + SOURCE_SHARES + ". Foundry and cloud shares are published point figures (no "
+        "band).",
     )
     return fig

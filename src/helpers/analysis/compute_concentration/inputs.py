@@ -26,6 +26,7 @@ class Inputs:
     p_foundry: str
     p_gpu: str
     as_of: date | None = None  # the as_of parameter that chose q (None: newest complete quarter)
+    min_named: int = 1  # the min_named_firms rule that chose p_cloud and p_foundry
     designers_at_q: tuple[str, ...] = field(default=())
 
     @property
@@ -38,10 +39,14 @@ class Inputs:
                 "owners_quarter_latest", f"{self.q:%Y-%m-%d}", note="ownership quarter used as 'latest'"
             ),
             "cloud_period_latest": make_entry(
-                "cloud_period_latest", self.p_cloud, note="Synergy period used as 'latest'"
+                "cloud_period_latest",
+                self.p_cloud,
+                note=f"Synergy period used as 'latest' (newest naming at least {self.min_named} firms)",
             ),
             "foundry_period_latest": make_entry(
-                "foundry_period_latest", self.p_foundry, note="TrendForce period used as 'latest'"
+                "foundry_period_latest",
+                self.p_foundry,
+                note=f"TrendForce period used as 'latest' (newest naming at least {self.min_named} firms)",
             ),
         }
 
@@ -54,10 +59,11 @@ def from_tables(owners: pd.DataFrame, clusters: pd.DataFrame, shares: pd.DataFra
         clusters=clusters,
         shares=shares,
         q=q,
-        p_cloud=share_period(shares, "cloud", q),
-        p_foundry=share_period(shares, "foundry", q),
+        p_cloud=share_period(shares, "cloud", q, P.min_named_firms),
+        p_foundry=share_period(shares, "foundry", q, P.min_named_firms),
         p_gpu=share_period(shares, "data-center GPU", q),
         as_of=P.as_of,
+        min_named=P.min_named_firms,
         designers_at_q=tuple(sorted(owners.loc[owners["quarter_end"] == q, "designer"].unique())),
     )
 

@@ -97,6 +97,11 @@ class Concentration:
         return nv, min(lo, nv), max(hi, nv)
 
     @property
+    def stock_basis(self) -> bool:
+        """Accelerator shares from the H100e stock (the Monte Carlo's designer shares apply to them)."""
+        return self.P.accelerator_basis == "stock"
+
+    @property
     def tsmc(self) -> float:
         return float(self.foundry["named"].get("TSMC", 0.0))
 
@@ -222,7 +227,7 @@ def concentration(inputs, P) -> Concentration:
 class HHITrend:
     P: object
     over: pd.DataFrame  # x, hhi_low, hhi_high, layer (one row per period and layer drawn)
-    dropped: list  # periods left out because their source names fewer than three firms
+    dropped: list  # periods left out because their source names fewer than P.min_named_firms firms
     starts: pd.DataFrame  # coverage starts of Epoch's designer series up to q
 
     def _layer(self, name: str) -> pd.DataFrame:
@@ -239,10 +244,12 @@ class HHITrend:
         return float(self._layer("Foundry (TrendForce)")["hhi_low"].min())
 
 
-def hhi_over_time(inputs, P, min_named: int = 3) -> HHITrend:
+def hhi_over_time(inputs, P) -> HHITrend:
     """HHI ranges of cloud, foundry and AI compute owners per period up to q. Periods whose source names
-    fewer than ``min_named`` firms are dropped: their low bound would miss a large firm, not a fringe."""
+    fewer than ``P.min_named_firms`` firms are dropped, by the same rule that picks each layer's latest
+    period (``periods.share_period``), so the chart ends where the verdict's numbers come from."""
     cap = P.cap_other_at_smallest_named
+    min_named = P.min_named_firms
     q = inputs.q
     sh = inputs.shares[inputs.shares["period"].map(period_end) <= q]
     over, dropped = [], []

@@ -214,4 +214,6 @@ def simulate_owners(
     )
     for j, d in enumerate(des_idx):
         out[f"share_{d}"] = des[:, j] / total[:, 0] * 100
+    for j, o in enumerate(owners_idx):
+        out[f"owner_{o}"] = sh[:, j]
     return out

@@ -123,6 +123,14 @@ class Params(NotebookParams):
         "use only GPU clusters flagged for Epoch's standard analysis (drops duplicates)",
         unit="true/false",
     )
+    min_named_firms: int = P(
+        3,
+        "a market-share period counts (as 'latest' and in the HHI over time) only when its source names at "
+        "least this many firms; with fewer, the HHI low bound can miss a large firm",
+        unit="firms",
+        ge=1,
+        le=10,
+    )
     n_draws: int = P(
         2000,
         "Monte Carlo draws that carry the owners' 5th-95th percentile bands into the metrics",

@@ -12,6 +12,7 @@ __all__ = [
     "DESIGNERS",
     "StackError",
     "excluded_quarters",
+    "named_counts",
     "owner_quarter",
     "period_end",
     "quarter_end",
@@ -68,17 +69,29 @@ def owner_quarter(owners: pd.DataFrame, as_of=None, exclude_incomplete: bool = T
     return cands.max()
 
 
-def share_period(shares: pd.DataFrame, layer: str, until: pd.Timestamp) -> str:
-    """Newest period of ``layer`` in market_shares ending on or before ``until``."""
-    rows = shares[shares["layer"] == layer]
-    if rows.empty:
+def named_counts(shares: pd.DataFrame, layer: str) -> pd.Series:
+    """How many firms the source names in each period of ``layer`` (period -> count)."""
+    return shares[shares["layer"] == layer].groupby("period")["company"].nunique()
+
+
+def share_period(shares: pd.DataFrame, layer: str, until: pd.Timestamp, min_named: int = 1) -> str:
+    """Newest period of ``layer`` in market_shares ending on or before ``until`` whose source names at least
+    ``min_named`` firms (the same rule decides which periods the HHI over time draws)."""
+    counts = named_counts(shares, layer)
+    if counts.empty:
         raise StackError(f"market_shares has no rows for layer '{layer}'")
-    ends = [(period_end(p), p) for p in rows["period"].drop_duplicates()]
-    ok = [e for e in ends if e[0] <= until]
-    if not ok:
+    ends = [(period_end(p), p) for p in counts.index]
+    upto = [e for e in ends if e[0] <= until]
+    if not upto:
         first = min(ends)[1]
         raise StackError(
             f"market_shares: layer '{layer}' starts in {first}, after the chosen quarter "
             f"{until.date()}; choose a later as_of"
+        )
+    ok = [e for e in upto if counts[e[1]] >= min_named]
+    if not ok:
+        raise StackError(
+            f"market_shares: no '{layer}' period up to {until.date()} names at least {min_named} firms "
+            f"(min_named_firms); choose a later as_of or a smaller min_named_firms"
         )
     return max(ok)[1]

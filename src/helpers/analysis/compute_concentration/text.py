@@ -5,7 +5,7 @@ with thousands separators and no decimals; these two formatters are this topic's
 
 from __future__ import annotations
 
-from helpers.core.text import and_join, noun
+from helpers.core.text import and_join, fmt_number, noun
 
 __all__ = [
     "clusters",
@@ -18,6 +18,8 @@ __all__ = [
     "pct",
     "pct_range",
     "periods",
+    "replication",
+    "tests",
     "verdict",
 ]
 
@@ -112,9 +114,11 @@ def concentration(conc) -> str:
 
 def hhi_over_time(tr) -> str:
     first, last = tr.cloud_ends
+    n = tr.P.min_named_firms
     return (
-        "Periods whose source names fewer than three firms are left out of this chart, because their low bound "
-        "would miss a large firm rather than a fringe: "
+        f"Periods whose source names fewer than {n} firms are left out of this chart and are never a layer's "
+        "'latest' period either (one rule, `min_named_firms`, for both), because their low bound could miss a "
+        "large firm rather than a fringe: "
         + (", ".join(tr.dropped) if tr.dropped else "none")
         + f". Between the first and last period drawn, the cloud low bound went from {first['hhi_low']:,.0f} to "
         f"{last['hhi_low']:,.0f} HHI points."
@@ -147,15 +151,73 @@ def named_companies(nc) -> str:
 
 
 def clusters(cl) -> str:
-    us, us_lo, us_hi = cl.us
-    cn, cn_lo, cn_hi = cl.china
+    parts = []
+    for cs in cl.sets.values():
+        us, us_lo, us_hi = cs.us
+        cn, cn_lo, cn_hi = cs.china
+        parts.append(
+            f"in {cs.label} ({cs.n} clusters, {cs.h100e:,.0f} H100e) the United States holds **{pct(us)}** "
+            f"(bootstrap 90% {pct_range(us_lo, us_hi)}) and China **{pct(cn)}** ({pct_range(cn_lo, cn_hi)})"
+        )
     return (
-        f"Of {cl.countries['h100e'].sum():,.0f} H100e in {len(cl.cl)} recorded clusters, the United States holds "
-        f"**{pct(us)}** (bootstrap 90% {pct_range(us_lo, us_hi)}) and China **{pct(cn)}** "
-        f"({pct_range(cn_lo, cn_hi)}). Capacity by owner is very unequal (Gini {cl.gini:.2f} over "
+        "Recorded cluster capacity by country, "
+        + "; ".join(parts)
+        + ". The standard-analysis flag is Epoch's own filter against duplicate and overlapping records, so it "
+        "is the cleaner count; the gap between the two sets is itself a measure of how uncertain the Chinese "
+        f"share is. The rest of this section uses {cl.chosen.label}. Capacity by owner is very unequal (Gini {cl.gini:.2f} over "
         f"{len(cl.capacity)} named owners; the ten largest hold {pct(cl.top10_pct)}); {cl.n_without_owner} "
         "clusters without a named owner are left out of the Lorenz curve."
     )
+
+
+def tests(nc, tests: dict) -> str:
+    """The two questions of C5 answered separately, and the accelerator layer counted both ways."""
+    sh, co = tests["c5_share_test"], tests["c5_concentration_test"]
+    views = nc.acc_views.set_index("key")
+    d, p = views.loc["by_designer"], views.loc["by_parent"]
+
+    def band(r) -> str:
+        return (
+            ""
+            if r["low"] is None or r["low"] != r["low"]
+            else f" (90% band {pct_range(r['low'], r['high'])})"
+        )
+
+    return (
+        f"**Share test** (do the named companies jointly hold at least {nc.P.control_share_pct:g}% of each layer?): "
+        f"{sh['note'].split('? ', 1)[1]}.\n\n"
+        f"**Concentration test** (is each layer's HHI low bound above {nc.P.hhi_highly_concentrated:,.0f}?): "
+        f"{co['note'].split('? ', 1)[1].split(' (merger-guideline')[0]}. The merger-guideline bands were drawn for *relevant markets* (sales "
+        "to buyers who could switch), not for a stock of owned compute or a designer's share of it, so this "
+        'test reads them as a yardstick for "few firms", not as a legal finding.\n\n'
+        f"**Accelerators counted two ways.** By designer the named companies hold {pct(d['share_pct'])}{band(d)} "
+        f"({d['counted']}); with Google's TPUs and Amazon's Trainium under their parents, which the essay names "
+        f"as GCP and AWS, {pct(p['share_pct'])}{band(p)}. The HHI is {d['hhi']:,.0f} either way: each "
+        "designer maps to a different firm, so regrouping renames the shares without merging any. The verdict "
+        f"counts {'under parents' if nc.P.chips_under_parents else 'by designer'} (`chips_under_parents`)."
+    )
+
+
+def replication(figs) -> str:
+    """How many published figures our data reproduce under the publishers' definitions, and the largest gap
+    between theirs and our own definition."""
+    ok = [f for f in figs if f.status() == "reproduced"]
+    gaps = [f for f in figs if f.own is not None and f.ours is not None]
+    widest = max(gaps, key=lambda f: abs(f.own - f.ours), default=None)
+    out = (
+        f"{len(ok)} of {len(figs)} published figures are reproduced with the publisher's own definition (within "
+        "their interval, or 10% of their value)."
+    )
+    if widest is not None:
+
+        def num(x: float) -> str:
+            return pct(x) if widest.unit == "%" else f"{fmt_number(x)} {widest.unit}"
+
+        out += (
+            f' The definitions matter most in the row "{widest.figure}": {num(widest.ours)} with theirs, '
+            f"{num(widest.own)} with ours ({widest.own_definition})."
+        )
+    return out
 
 
 def verdict(v) -> str:
