@@ -138,7 +138,10 @@ def test_figures_state_what_they_draw(grid):
     top, bottom = fig.axes[:2]
     assert top.get_title().startswith("C1: 2 of 4 specifications give partly supported")
     assert "tol = 3 alone gives supported" in top.get_title()
-    assert len(top.patches) == 4  # one bar per specification
+    assert top.images[0].get_array().shape == (1, 4, 3)  # one column per specification
+    marks = bottom.images[0].get_array()
+    # columns: tol=3, tol=3+metric, the default, metric: the metric row is white where metric is unchanged
+    assert marks.shape == (2, 4, 3) and (marks[1, [0, 2]] == 1.0).all() and (marks[1, [1, 3]] < 1.0).any()
     assert [t.get_text() for t in bottom.get_yticklabels()] == ["tol", "metric"]
     assert "no single choice flips it" in figures.spec_curve(grid, "C8").axes[0].get_title()
 
