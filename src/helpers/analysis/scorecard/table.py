@@ -180,7 +180,11 @@ def load_upstream(results_file: str | None = None) -> dict:
 def reader_table(card: Scorecard) -> pd.io.formats.style.Styler:
     """The verdict table as the report shows it: the reader's columns, left-aligned, top-aligned cells."""
     df = card.frame().assign(sure=[sureness(r) for r in card.rows])[list(READER_COLUMNS)]
-    df = df.rename(columns=READER_COLUMNS)
+    return left_table(df.rename(columns=READER_COLUMNS))
+
+
+def left_table(df: pd.DataFrame) -> pd.io.formats.style.Styler:
+    """A table of words as the report shows it: no index, left-aligned, top-aligned cells."""
     return (
         table(df)
         .set_properties(**{"text-align": "left", "vertical-align": "top"})
