@@ -15,6 +15,7 @@ from pathlib import Path
 
 from helpers.core import paths
 from helpers.core.text import fmt_parts, label
+from helpers.publish import replication
 
 
 def esc(x) -> str:
@@ -265,6 +266,15 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
                 f'<a href="{esc(s)}.html">with code</a></p>'
             )
     no_nb = "" if nb_outcomes else "<p>No notebooks have been added to the collection yet.</p>"
+    rep_page = replication.write_page(site, results, titles, CSS, esc, manifest["run"])
+    rep = ""
+    if rep_page:
+        ok, n = replication.tally(replication.replication_rows(results))
+        rep = (
+            f'<h2 id="replication">Published figures, reproduced</h2><p>{ok} of {n} published figures the '
+            "notebooks touch are reproduced with the publisher's own definition. "
+            f'<a href="{esc(rep_page)}">See each figure, theirs against ours</a>.</p>'
+        )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Open models, compute and export controls: the essay's claims against the data</title>
@@ -280,6 +290,7 @@ market-share reports) and say how sure the answer is.</p>{scen}{run_line}</heade
 {overview}
 {render_scorecard(rows, site, titles, robustness)}
 {sc_links}
+{rep}
 <h2 id="notebooks">The notebooks</h2>
 {no_nb}
 <div class="cards">
