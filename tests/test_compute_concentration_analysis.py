@@ -206,7 +206,11 @@ def test_figures_state_their_findings(default):
         "share_test": cc.figures.share_test(default.named),
     }
     try:
-        assert figs["layer_shares"]._suptitle.get_text().startswith("Leaders at the latest period: NVIDIA")
+        assert (
+            figs["layer_shares"]
+            ._suptitle.get_text()
+            .startswith("Leaders at each panel's newest period: NVIDIA")
+        )
         assert figs["hhi_ranges"].axes[0].get_title().startswith("2 of 4 layers are highly concentrated")
         assert "Cloud HHI (low bound) went from" in figs["hhi_over_time"].axes[0].get_title()
         # titles state what the 90% bands support, not the point values

@@ -43,7 +43,7 @@ def layer_shares(tr) -> Figure:
     where an Epoch designer series starts (``trends.Trends``)."""
     acc, fou, clo, own = tr.leaders.values()
     title = (
-        f"Leaders at the latest period: {acc['company']} {acc['share_pct']:.0f}% of accelerator stock, "
+        f"Leaders at each panel's newest period: {acc['company']} {acc['share_pct']:.0f}% of accelerator stock, "
         f"{fou['company']} {fou['share_pct']:.0f}% of foundry,\n{clo['company']} {clo['share_pct']:.0f}% of "
         f"cloud, {own['company']} {own['share_pct']:.0f}% of AI compute owned"
     )
