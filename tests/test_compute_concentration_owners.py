@@ -72,6 +72,23 @@ def test_share_period_picks_newest_not_after():
         pe.share_period(s, "cloud", pd.Timestamp("2024-03-31"))
 
 
+def test_share_period_skips_releases_naming_too_few_firms():
+    s = pd.DataFrame(
+        {
+            "layer": ["foundry"] * 5,
+            "period": ["2025Q3", "2025Q3", "2025Q3", "2025Q4", "2025Q4"],
+            "company": ["A", "B", "C", "A", "B"],
+            "share_pct": [70.0, 7.0, 5.0, 70.0, 7.0],
+        }
+    )
+    end = pd.Timestamp("2025-12-31")
+    assert pe.named_counts(s, "foundry").to_dict() == {"2025Q3": 3, "2025Q4": 2}
+    assert pe.share_period(s, "foundry", end) == "2025Q4"  # default: every release counts
+    assert pe.share_period(s, "foundry", end, min_named=3) == "2025Q3"
+    with pytest.raises(pe.StackError, match="names at least 4 firms \\(min_named_firms\\)"):
+        pe.share_period(s, "foundry", end, min_named=4)
+
+
 def test_owner_layer_pools_other_and_sums_to_100():
     rows = ow.stock_at(_owners(), pd.Timestamp("2025-03-31"))
     lay = ow.owner_layer(ow.by_owner(rows), ow.pooled(False))
@@ -97,6 +114,10 @@ def test_simulation_is_seeded_and_bounded():
     assert (a["hhi_low"] <= a["hhi_high"]).all()
     share_cols = [c for c in a if c.startswith("share_")]
     assert np.allclose(a[share_cols].sum(axis=1), 100)
+    owner_cols = [c for c in a if c.startswith("owner_")]
+    assert np.allclose(a[owner_cols].sum(axis=1), 100)
+    hyp = a[["owner_Microsoft", "owner_Google", "owner_Amazon"]].sum(axis=1)
+    assert np.allclose(hyp, a["hyperscaler_share"])
     # medians of the draws sit near the point shares (Microsoft 60 + Google 10 + Amazon 5; top two 60 + 10)
     assert a["hyperscaler_share"].median() == pytest.approx(75, abs=8)
     assert a["top_n_share"].median() == pytest.approx(70, abs=8)
@@ -191,3 +212,36 @@ def test_coverage_effect_isolates_the_new_series_within_one_quarter():
     assert (des.loc["2023Q1", "without_pct"], des.loc["2023Q1", "with_pct"]) == pytest.approx((100.0, 50.0))
     assert des.loc["2023Q2", "company"] in ("NVIDIA", "Google TPU")
     assert des.loc["2023Q2", "with_pct"] == pytest.approx(100 / 300 * 100)
+
+
+def _cluster_frame():
+    return pd.DataFrame(
+        {
+            "cluster_id": [1, 2, 3, 4, 5, 6],
+            "owner": ["A", "B", "C", "D", "E", "F"],
+            "country": ["United States", "China", "China", None, "United States", "United States"],
+            "h100e": [60.0, 20.0, 20.0, 50.0, 100.0, 5.0],
+            "first_operational_date": pd.to_datetime(
+                ["2023-01-01", "2024-01-01", "2024-06-01", "2024-01-01", "2025-09-01", "2018-06-01"]
+            ),
+            "status": ["Existing", "Existing", "Decommissioned", "Existing", "Existing", "Existing"],
+            "standard_analysis": [True, True, False, True, True, True],
+        }
+    )
+
+
+def test_country_set_gives_each_share_with_a_band_containing_it():
+    cl = _cluster_frame()
+    cs = cc.country_set(cc.clusters_at(cl, pd.Timestamp("2025-12-31"), standard_only=False), "all", 300, 3)
+    assert cs.n == 6 and cs.h100e == 255.0 and cs.label == "all recorded clusters"
+    assert cs.us[0] == pytest.approx(165 / 255 * 100) and cs.china[0] == pytest.approx(40 / 255 * 100)
+    for v, lo, hi in (cs.us, cs.china):
+        assert lo <= v <= hi
+
+
+def test_epoch_country_shares_follow_their_filter():
+    """Known country, first operational date from 2019 to the as-of date, no standard-analysis filter."""
+    cs = cc.epoch_country_shares(_cluster_frame(), "2025-05-31", 200, 1)
+    # kept: clusters 1, 2, 3 (decommissioned, not standard); dropped: 4 (no country), 5 (later), 6 (2018)
+    assert cs.n == 3
+    assert cs.us[0] == pytest.approx(60.0) and cs.china[0] == pytest.approx(40.0)

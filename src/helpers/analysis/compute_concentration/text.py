@@ -190,8 +190,8 @@ def tests(nc, tests: dict) -> str:
         f"{co['note'].split('? ', 1)[1].split(' (merger-guideline')[0]}. The merger-guideline bands were drawn for *relevant markets* (sales "
         "to buyers who could switch), not for a stock of owned compute or a designer's share of it, so this "
         'test reads them as a yardstick for "few firms", not as a legal finding.\n\n'
-        f"**Accelerators counted two ways.** By designer the named companies hold {pct(d['share_pct'])}{band(d)} "
-        f"({d['counted']}); with Google's TPUs and Amazon's Trainium under their parents, which the essay names "
+        f"**Accelerators counted two ways.** By designer the named companies ({d['counted']}) hold "
+        f"{pct(d['share_pct'])}{band(d)}; with Google's TPUs and Amazon's Trainium under their parents, which the essay names "
         f"as GCP and AWS, {pct(p['share_pct'])}{band(p)}. The HHI is {d['hhi']:,.0f} either way: each "
         "designer maps to a different firm, so regrouping renames the shares without merging any. The verdict "
         f"counts {'under parents' if nc.P.chips_under_parents else 'by designer'} (`chips_under_parents`)."
