@@ -219,7 +219,7 @@ def test_figures_state_their_findings(default):
         assert cl_title.startswith(f"The US holds {us_lo:.0f}–")
         assert f"{default.clusters.sets['all'].china[1]:.0f}–" in cl_title
         assert figs["share_test"].axes[0].get_title() == (
-            "The named companies hold at least 50% of 4 of 4 layers, even at the low end of every band"
+            "The named companies hold at least 50% of 4 of 4 layers, even at the low end of every 90% band given"
         )
         for f in figs.values():  # every figure carries a source caption
             assert any(t.get_text().startswith("Data: ") for t in f.texts)

@@ -283,7 +283,7 @@ def share_test(nc) -> Figure:
     ]
     n_lay = len(nc.layers_checked)
     title = f"The named companies hold at least {ctrl:g}% of {n_pass} of {n_lay} layers" + (
-        ", even at the low end of every band"
+        ", even at the low end of every 90% band given"
         if len(low_ok) == n_pass == n_lay
         else f" ({len(low_ok)} of them also at the low end of the band)"
     )
