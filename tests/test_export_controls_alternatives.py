@@ -3,19 +3,14 @@ committed verdicts, the flips issue 12 names happen, and the grid runs fast. No 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from helpers.analysis.export_controls import alternatives as alt
 from helpers.analysis.export_controls import specs
 from helpers.analysis.export_controls.inputs import load_inputs
 from helpers.analysis.export_controls.params import Params
-from helpers.core import paths
 from helpers.core.robustness import ReadRecorder, grid, one_change_specs, summarize
 from helpers.core.verdicts import NOT_SUPPORTED, PARTLY, SUPPORTED
-
-STEM = "03_export_controls"
 
 
 @pytest.fixture(scope="module")
@@ -48,51 +43,79 @@ def test_each_cached_section_reads_only_its_key(inputs):
         fn(inputs, rec)
         assert rec.read <= set(specs.SECTION_READS[name]), name
     rec = ReadRecorder(Params())
-    specs.simulate_delay(specs.delay_inputs(10.0, rec), 100, rec.seed)
+    growth = specs._SECTIONS["growth"](inputs, Params())
+    specs.simulate_delay(specs.delay_inputs(10.0, rec, growth), 100, rec.seed)
     assert rec.read <= set(specs.SECTION_READS["delay"])
 
 
-def test_the_default_gives_the_committed_verdicts(inputs):
-    committed = json.loads((paths.ROOT / "reports" / "results.json").read_text())[STEM]
-    got = alt.verdicts(inputs, Params())
-    assert got == {c: committed[f"verdict_{c}"]["value"] for c in ("C7", "C8", "C9", "C10")}
+def test_the_default_gives_the_notebooks_verdicts(inputs):
+    """The grid's path (cached sections, GRID_DRAWS escalated near the bar) decides as the notebook's
+    (``analyze`` with all n_draws); reports/results.json is checked against ``analyze`` in the analysis tests."""
+    from helpers.analysis.export_controls.claims import analyze
+
+    res = analyze(Params(), inputs)
+    assert alt.verdicts(inputs, Params()) == {v.claim: v.value for v in res.verdicts}
+    assert [v.reason for v in alt.judged(inputs, Params())][:3] == [v.reason for v in res.verdicts][:3]
 
 
-def test_the_flips_issue_12_names(inputs):
+def test_equal_growth_is_the_choice_that_flips_c10(inputs):
+    """Issue 13: the restricted side's growth is estimated from the chip owners (well below the frontier's), so
+    C10 rests on it; equal growth (the earlier default) is the declared alternative that makes it a speed bump."""
     base = _v(inputs)
-    assert base["C8"] == PARTLY and _v(inputs, eci_tolerance=3.0)["C8"] == SUPPORTED
-    assert base["C10"] == SUPPORTED
-    assert _v(inputs, restricted_compute_growth_per_year=3.5)["C10"] == PARTLY
-    m = alt.c10_margin(inputs, Params().model_copy(update={"restricted_compute_growth_per_year": 3.5}))
-    assert m["summary"]["median"] == pytest.approx(14.2, abs=0.1)
-    assert m["prob_speed_bump"] == pytest.approx(0.32, abs=0.015)
-    assert _v(inputs, restricted_chips=5_000)["C10"] == PARTLY  # a 20x chip gap
-    assert _v(inputs, algorithms_diffuse=False)["C10"] == PARTLY
+    assert base["C10"] == PARTLY
+    m = alt.c10_margin(inputs, Params())
+    assert 12.0 < m["summary"]["median"] < 36.0  # between the bands
+    assert _v(inputs, restricted_compute_growth_per_year=4.5)["C10"] == SUPPORTED
+    eq = alt.c10_margin(inputs, Params().model_copy(update={"restricted_compute_growth_per_year": 4.5}))
+    assert eq["summary"]["median"] < m["summary"]["median"]
+    assert _v(inputs, restricted_compute_growth_per_year=5.0)["C10"] == SUPPORTED
+    assert _v(inputs, algorithms_diffuse=False)["C10"] == NOT_SUPPORTED  # the frontier pulls away
+    reason = alt.judged(inputs, Params())[3].reason
+    assert "Decisive input: the restricted side's compute growth" in reason and "chip owners" in reason
 
 
 def test_choices_that_should_not_flip_do_not(inputs):
     base = _v(inputs)
     for change in (
         {"eci_tolerance": 1.0},
+        {"eci_tolerance": 3.0},
         {"c8_close_months": 18.0},
-        {"restricted_compute_growth_per_year": 5.0},
+        {"restricted_compute_growth_per_year": 3.5},
+        {"restricted_growth_ci_factor": 1.12},
+        {"restricted_growth_ci_factor": 2.0},
         {"restricted_chips": 20_000},
+        {"restricted_chips": 5_000},
         {"price_usd_per_gpu_hour": 3.47},
         {"compute_uncertainty_factor": 3.0},
         {"algorithmic_share_bar": 0.4},
         {"halving_months_low": 5.0},
-        {"verdict_probability": 0.66},  # P(speed bump) 0.673 at n_draws: close to the bar, still above it
+        {"horizon_years": 1.0},
+        {"horizon_years": 5.0},
+        {"verdict_probability": 0.66},
     ):
         assert _v(inputs, **change) == base, change
 
 
 def test_other_single_choices_flip_as_shown(inputs):
-    assert _v(inputs, c8_close_months=6.0)["C8"] == NOT_SUPPORTED  # lag 8.0 months > 6
+    base = _v(inputs)
+    lag = specs._section("capability", inputs, Params()).lag_now
+    # C8 follows its close-behind bound: a bound below the lag flips its closeness condition
+    assert (_v(inputs, c8_close_months=lag - 0.5)["C8"] == base["C8"]) is (base["C8"] == NOT_SUPPORTED)
     assert _v(inputs, roadblock_min_months=24.0)["C9"] == NOT_SUPPORTED  # offset 26.6 months >= 24
     assert _v(inputs, halving_months=14.0)["C9"] == NOT_SUPPORTED  # offset 46.5 months
-    assert _v(inputs, halving_months=14.0)["C10"] == PARTLY
-    assert _v(inputs, speed_bump_max_months=6.0)["C10"] == PARTLY
-    assert _v(inputs, verdict_probability=0.9)["C10"] == PARTLY
+    assert _v(inputs, speed_bump_max_months=18.0)["C10"] == PARTLY
+
+
+def test_monte_carlo_error_is_smaller_than_the_distance_to_the_bar(inputs):
+    """At GRID_DRAWS draws, or at the full n_draws where GRID_DRAWS came within ESCALATE_SE of the bar."""
+    for spec in one_change_specs(alt.DECLARED.for_claim("C10")):
+        m = alt.c10_margin(inputs, Params().model_copy(update=spec))
+        assert m["margin_se"] >= alt.ESCALATE_SE or m["draws"] == Params().n_draws, spec
+        assert m["draws"] in (alt.GRID_DRAWS, Params().n_draws)
+    # a bar next to the default's P(speed bump) is judged on the full draws
+    p = alt.c10_margin(inputs, Params())["prob_speed_bump"]
+    near = alt.c10_margin(inputs, Params().model_copy(update={"verdict_probability": round(p + 0.002, 4)}))
+    assert near["draws"] == Params().n_draws
 
 
 def test_every_declared_specification_is_valid_parameters(inputs):
@@ -103,16 +126,6 @@ def test_every_declared_specification_is_valid_parameters(inputs):
             Params(**spec)
     for spec in one_change_specs(alt.DECLARED.choices):
         Params(**spec)
-
-
-def test_monte_carlo_error_is_smaller_than_the_distance_to_the_bar(inputs):
-    """At GRID_DRAWS draws, or at the full n_draws where GRID_DRAWS came within ESCALATE_SE of the bar."""
-    for spec in one_change_specs(alt.DECLARED.for_claim("C10")):
-        m = alt.c10_margin(inputs, Params().model_copy(update=spec))
-        assert m["margin_se"] >= alt.ESCALATE_SE or m["draws"] == Params().n_draws, spec
-        assert m["draws"] in (alt.GRID_DRAWS, Params().n_draws)
-    near = alt.c10_margin(inputs, Params().model_copy(update={"verdict_probability": 0.66}))
-    assert near["draws"] == Params().n_draws and near["prob_speed_bump"] == pytest.approx(0.67326)
 
 
 def test_the_grid_of_every_claim_keeps_the_default_verdict(inputs):

@@ -97,10 +97,19 @@ def test_defaults(default):
     # 100,000 H100 vs 10,000 H200: equal dense BF16 throughput (Epoch AI: 989.4 vs 989.5 TFLOP/s)
     assert v["compute_ratio_scenario"] == pytest.approx(10.0, rel=1e-3)
     assert v["offset_multiplier_needed"] == pytest.approx(v["compute_ratio_scenario"])
-    # equal growth on both sides: the delay is ln R / (ln g + ln2 * 12/h) at the central values
-    central = 12 * math.log(10.0) / (math.log(4.5) + math.log(2) * 12 / 8)
+    # the restricted side grows by the frontier's 4.5x times China's stock growth over all tracked stock's
+    # (Epoch's chip owners, last complete year): delay(T) = T (1 - a_r / a_f) + ln R / a_f at the central values
+    g = default.growth
+    assert g.estimated and g.value == pytest.approx(4.5 * g.china_growth / g.all_growth)
+    assert g.low == pytest.approx(g.china_growth)  # the interval's low end: the legal stock's own growth
+    alg = math.log(2) * 12 / 8
+    a_f, a_r = math.log(4.5) + alg, math.log(g.value) + alg
+    central = 12 * (3.0 * (1 - a_r / a_f) + math.log(10.0) / a_f)
     assert default.delay.central == pytest.approx(central, rel=1e-3)
     assert v["delay_months_median"] == pytest.approx(central, rel=0.05)
+    assert v["restricted_compute_growth_per_year"] == pytest.approx(g.value)
+    # equal growth (the earlier default): ln R / (ln g + ln2 * 12/h) at every horizon
+    assert default.delay.equal_growth == pytest.approx(12 * math.log(10.0) / a_f, rel=1e-3)
     # DeepSeek-V4-Pro at V3's delivered FLOP per GPU-hour and $2/h: Epoch 9.702e24 / 3.3e24 x 2.788M h x $2
     assert v["deepseek_v4_cost_usd"] == pytest.approx(9.702e24 / 3.3e24 * 2.788e6 * 2, rel=1e-6)
     # the like-for-like ratio: one price per FLOP, ranged by the V4 compute factor (default 2)
@@ -182,13 +191,17 @@ def test_the_speed_bump_band_flips_c10_where_the_exercise_says(inputs, default):
 
 def test_prose_follows_the_parameters(inputs, default):
     lim = ec.text.limitations(default.rules, default.scenario, default.delay, default.record, default.costs)
-    assert ", like the frontier's" in lim and "below that span" in lim
+    assert " against the frontier's 4.5x" in lim and "below that span" in lim
+    equal = run(inputs, restricted_compute_growth_per_year=4.5)
+    lim_eq = ec.text.limitations(equal.rules, equal.scenario, equal.delay, equal.record, equal.costs)
+    assert ", like the frontier's" in lim_eq
+    assert equal.delay.central == pytest.approx(default.delay.equal_growth)
     assert f"{default.delay.slow_restricted:.1f} months instead of {default.delay.central:.1f}" in lim
     hawk = run(inputs, algorithms_diffuse=False, restricted_compute_growth_per_year=2.0)
     assert hawk.delay.summary["median"] > default.delay.summary["median"]
     assert "the frontier pulls away" in ec.text.delay(hawk.delay)
     lim = ec.text.limitations(hawk.rules, hawk.scenario, hawk.delay, hawk.record, hawk.costs)
-    assert "2x per year against the frontier's 4.5x" in lim and "`algorithms_diffuse = False`" in lim
+    assert "2.00x per year against the frontier's 4.5x" in lim and "`algorithms_diffuse = False`" in lim
     dear = run(inputs, price_usd_per_gpu_hour=20.0)
     assert "above that span" in ec.text.limitations(
         dear.rules, dear.scenario, dear.delay, dear.record, dear.costs

@@ -26,6 +26,7 @@ FIGURES = {
     "effective_compute_paths",
     "delay_distribution",
     "delay_tornado",
+    "delay_by_growth_gap",
 }
 NAME = "test_nb03_default"
 

@@ -239,3 +239,31 @@ def test_c10_reason():
         "The modelled delay has median 10.6 months (5-95%: 4.7-15.3); P(speed bump, at most 12 months) = 0.67, "
         "P(roadblock, at least 36 months) = 0.00 (needed: 0.5); the historical capability lag is 8.0 months."
     )
+
+
+def test_c8_reason_reports_the_run_spread_not_one_window():
+    v = c8(0, 8.0, compute_gap_range=(2.0, 35.0), compute_windows="windows of 12, 18 and 24 months")
+    assert "2.0x to 35x the largest Chinese ones over windows of 12, 18 and 24 months" in v.reason
+    assert "(the single largest of the last 12 months: 4.4x)" in v.reason
+    assert v.value == c8(0, 8.0).value  # the spread enters the reason only
+    assert "the largest US run of the last year is 4.4x" in c8(0, 8.0).reason
+
+
+def test_c10_reason_names_the_growth_source_and_the_decisive_input():
+    v = verdicts.verdict_c10(
+        22.3,
+        10.0,
+        33.7,
+        0.09,
+        0.02,
+        5.2,
+        speed_bump_max_months=12.0,
+        roadblock_min_months=36.0,
+        verdict_probability=0.5,
+        restricted_growth="1.90x per year (estimated)",
+        decisive="the restricted side's compute growth",
+    )
+    assert v.value == PARTLY
+    assert "The restricted side's compute grows 1.90x per year (estimated)." in v.reason
+    assert v.reason.endswith("Decisive input: the restricted side's compute growth.")
+    assert "Decisive" not in c10(0.5, 0.0).reason  # without them the reason is unchanged

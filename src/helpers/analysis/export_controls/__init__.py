@@ -3,12 +3,14 @@
     inputs = ec.load_inputs(P)                       # the tables, cut at the record's end date
     rl = ec.chips_against_rules(inputs)              # chips against the rules          (rules.py)
     sc = ec.essay_scenario(inputs, P)                # compute ratio and offset, C9     (scenario.py)
-    dl = ec.delay_model(sc.ratio, P)                 # delay, Monte Carlo, tornado, C10 (delay.py)
+    rg = ec.restricted_growth(inputs, P)             # the restricted side's growth     (growth.py)
+    dl = ec.delay_model(sc.ratio, P, rg)             # delay, Monte Carlo, tornado, C10 (delay.py)
     cr = ec.compute_record(inputs, P)                # largest runs and trends, C8      (us_china.py)
     cg = ec.capability_gap(inputs, P)                # ECI lag, C8                      (us_china.py)
     ag = ec.arena_gap(inputs, P)                     # Arena by country, C8             (arena_country.py)
     co = ec.training_costs(inputs, P)                # training costs, C7               (costs.py)
     vs = ec.judge_claims(sc, dl, cr, cg, co, P)      # [C7, C8, C9, C10]: claims.py -> the pure rules of verdicts.py
+    figs = ec.published_figures(inputs, cg, co)      # published figures, reproduced    (published.py)
     res = ec.analyze(P)                              # all of the above at once, without a kernel (claims.py)
 
 Each result has ``entries()`` for ``record_all``; ``ec.figures`` draws them and ``ec.text`` writes their prose.
@@ -28,6 +30,8 @@ _ENTRY_POINTS = {
     "chips_against_rules": "rules",
     "essay_scenario": "scenario",
     "delay_model": "delay",
+    "restricted_growth": "growth",
+    "published_figures": "published",
     "compute_record": "us_china",
     "capability_gap": "us_china",
     "arena_gap": "arena_country",
@@ -41,9 +45,11 @@ _SUBMODULES = (
     "rules",
     "scenario",
     "delay",
+    "growth",
     "us_china",
     "arena_country",
     "costs",
+    "published",
     "verdicts",
     "claims",
     "specs",

@@ -199,6 +199,11 @@ _C10 = (
         ("C10",),
         (
             A(
+                4.5,
+                "equal growth: the restricted side's compute grows as fast as the frontier's (the earlier default)",
+                "Epoch AI: frontier training compute 4-5x a year; the essay's implicit assumption",
+            ),
+            A(
                 3.5,
                 "controls freeze the restricted side's chips: 4.5x less hardware growth of 1.29x",
                 "issue 12; Epoch AI: ML hardware performance grows 1.29x a year (4.5 / 1.29 = 3.5)",
@@ -209,7 +214,25 @@ _C10 = (
                 "Epoch AI: 4-5x a year",
             ),
         ),
-        what="growth of the restricted side's physical training compute (x per year)",
+        what="growth of the restricted side's physical training compute (x per year; default None: estimated "
+        "from Epoch's chip owners as frontier growth x China's H100e stock growth / all tracked stock growth)",
+    ),
+    Choice(
+        "restricted_growth_ci_factor",
+        ("C10",),
+        (
+            A(
+                1.12,
+                "as certain as the frontier's growth: Epoch's 4-5x range around 4.5",
+                "Epoch AI: frontier training compute 4-5x a year",
+            ),
+            A(
+                2.0,
+                "wider: Huawei and smuggled chips could double or halve the restricted side's growth",
+                "Epoch AI chip owners: 'China' counts legal NVIDIA and AMD shipments only",
+            ),
+        ),
+        what="uncertainty of the restricted side's growth (default None: estimate / China's legal stock growth)",
     ),
     Choice(
         "algorithms_diffuse",
@@ -331,7 +354,10 @@ DECLARED = Declared(
         "n_draws": f"Monte Carlo size, not a choice; the grid draws {GRID_DRAWS:,} per specification, n_draws near "
         "a bar",
         "seed": "randomness, not a choice (the Monte Carlo and the trend fit's coefficient draws)",
-        "trend_start_year": "read by the compute record, whose only number in the C8 verdict (the largest runs of the "
-        "last 12 months) does not depend on it; it enters the reason only through the fitted trend",
+        "lag_avg_start": "the window of the time-averaged ECI lag (Epoch AI's estimand), recorded and reproduced; "
+        "no verdict reads it",
+        "lag_avg_tolerance": "the tolerance of the time-averaged ECI lag (Epoch AI's: 1 point); no verdict reads it",
+        "trend_start_year": "read by the compute record, whose numbers in the C8 verdict (the largest runs over several "
+        "windows) do not depend on it; it enters the reason only through the fitted trend",
     },
 )

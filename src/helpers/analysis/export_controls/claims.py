@@ -14,9 +14,12 @@ from . import verdicts as rules
 from .arena_country import ArenaGap, arena_gap
 from .costs import Costs, training_costs
 from .delay import Delay, delay_model
+from .growth import RestrictedGrowth, restricted_growth
 from .inputs import Inputs, load_inputs
+from .published import published_entry
 from .rules import ChipRules, chips_against_rules
 from .scenario import Scenario, essay_scenario
+from .text import decisive_words, windows_words
 from .us_china import CapabilityGap, ComputeRecord, capability_gap, compute_record
 
 __all__ = ["Analysis", "analyze", "judge_claims"]
@@ -50,6 +53,8 @@ def judge_claims(sc, dl, cr, cg, co, P) -> list[Verdict]:
             close_months=P.c8_close_months,
             tolerance=P.eci_tolerance,
             since=f"{cg.controls_start:%Y-%m}",
+            compute_gap_range=cr.gap_range,
+            compute_windows=windows_words(cr),
         ),
         rules.verdict_c9(
             sc.ratio,
@@ -74,6 +79,8 @@ def judge_claims(sc, dl, cr, cg, co, P) -> list[Verdict]:
             speed_bump_max_months=P.speed_bump_max_months,
             roadblock_min_months=P.roadblock_min_months,
             verdict_probability=P.verdict_probability,
+            restricted_growth=dl.growth.source,
+            decisive=decisive_words(dl),
         ),
     ]
 
@@ -85,6 +92,7 @@ class Analysis:
     inputs: Inputs
     rules: ChipRules
     scenario: Scenario
+    growth: RestrictedGrowth
     delay: Delay
     record: ComputeRecord
     capability: CapabilityGap
@@ -100,6 +108,7 @@ class Analysis:
         out = {}
         for section in (self.scenario, self.delay, self.record, self.capability, self.costs):
             out.update(section.entries())
+        out.update(published_entry(self))
         for v in self.verdicts:
             out[v.key] = {"value": v.value, "claims": [v.claim], "note": v.reason}
         return out
@@ -109,12 +118,14 @@ def analyze(P, inputs: Inputs | None = None, n_draws: int | None = None) -> Anal
     """Notebook 03 without a kernel for parameters ``P`` (``n_draws`` overrides the Monte Carlo's draws)."""
     inputs = inputs if inputs is not None else load_inputs(P)
     sc = essay_scenario(inputs, P)
-    dl = delay_model(sc.ratio, P, n_draws=n_draws)
+    rg = restricted_growth(inputs, P)
+    dl = delay_model(sc.ratio, P, rg, n_draws=n_draws)
     cr, cg, co = compute_record(inputs, P), capability_gap(inputs, P), training_costs(inputs, P)
     return Analysis(
         inputs=inputs,
         rules=chips_against_rules(inputs),
         scenario=sc,
+        growth=rg,
         delay=dl,
         record=cr,
         capability=cg,

@@ -36,6 +36,7 @@ __all__ = [
     "DelayInputs",
     "band_probabilities",
     "catch_up_months",
+    "delay_by_gap",
     "delay_inputs",
     "delay_model",
     "delay_months",
@@ -106,6 +107,7 @@ class DelayInputs:
     restricted_growth: float
     growth_factor: float = 1.0  # growth interval: [g / factor, g x factor] at growth_level
     growth_level: float = 0.9
+    restricted_growth_factor: float | None = None  # the restricted side's factor (None: growth_factor)
     algorithms_diffuse: bool = True
     horizon_years: float = 0.0
 
@@ -122,14 +124,15 @@ def simulate_delay(inp: DelayInputs, n_draws: int, seed: int) -> dict:
     mu_h, s_lo, s_hi = split_lognormal_from_interval(
         inp.halving_months, inp.halving_low, inp.halving_high, inp.halving_level
     )
-    if inp.growth_factor < 1:
-        raise ValueError("growth_factor must be >= 1")
+    f_r = inp.growth_factor if inp.restricted_growth_factor is None else inp.restricted_growth_factor
+    if inp.growth_factor < 1 or f_r < 1:
+        raise ValueError("growth_factor and restricted_growth_factor must be >= 1")
     z = stats.norm.ppf(0.5 + inp.growth_level / 2.0)
-    s_g = np.log(inp.growth_factor) / z
+    s_g, s_r = np.log(inp.growth_factor) / z, np.log(f_r) / z
     e = rng.standard_normal((3, n_draws))
     h = np.exp(mu_h + np.where(e[0] < 0, s_lo, s_hi) * e[0])
     g_f = np.exp(np.log(inp.frontier_growth) + s_g * e[1])
-    g_r = np.exp(np.log(inp.restricted_growth) + s_g * e[2])
+    g_r = np.exp(np.log(inp.restricted_growth) + s_r * e[2])
     d = delay_months(inp.ratio, h, g_f, g_r, inp.algorithms_diffuse, inp.horizon_years)
     return {"delay_months": d, "halving_months": h, "frontier_growth": g_f, "restricted_growth": g_r}
 
@@ -167,6 +170,7 @@ def tornado(inp: DelayInputs) -> pd.DataFrame:
         )
     )
     f = inp.growth_factor
+    f_r = f if inp.restricted_growth_factor is None else inp.restricted_growth_factor
     cases = {
         "halving time (months)": ("halving_months", inp.halving_low, inp.halving_high),
         "frontier compute growth (x/yr)": (
@@ -176,8 +180,8 @@ def tornado(inp: DelayInputs) -> pd.DataFrame:
         ),
         "restricted compute growth (x/yr)": (
             "restricted_growth",
-            inp.restricted_growth / f,
-            inp.restricted_growth * f,
+            inp.restricted_growth / f_r,
+            inp.restricted_growth * f_r,
         ),
         "compute ratio (x)": ("ratio", inp.ratio / 2.0, inp.ratio * 2.0),
     }
@@ -224,16 +228,34 @@ class Delay:
 
     P: object
     inputs: DelayInputs
+    growth: object  # growth.RestrictedGrowth: the restricted side's growth and where it came from
     central: float  # months, central rates
     sim: dict  # simulate_delay's arrays
     summary: dict  # delay_summary
     tornado: pd.DataFrame
     no_growth: float  # months if physical compute did not grow on either side
     slow_restricted: float  # months if the restricted side's physical growth were halved
+    equal_growth: float  # months if the restricted side's physical compute grew as fast as the frontier's
+
+    @property
+    def decisive(self) -> pd.Series:
+        """The tornado's top row: the input that alone moves the delay most."""
+        return self.tornado.iloc[0]
 
     def entries(self) -> dict:
-        s, P = self.summary, self.P
+        s, P, g = self.summary, self.P, self.growth
         return {
+            "restricted_compute_growth_per_year": make_entry(
+                "restricted_compute_growth_per_year",
+                g.value,
+                low=g.low,
+                high=g.high,
+                unit="x per year",
+                claims=["C10"],
+                note=("estimated: " if g.estimated else "set: ")
+                + g.source
+                + "; 90% interval of the Monte Carlo's lognormal",
+            ),
             "delay_months_median": make_entry(
                 "delay_months_median",
                 s["median"],
@@ -262,8 +284,9 @@ class Delay:
         }
 
 
-def delay_inputs(ratio: float, P) -> DelayInputs:
-    """The delay model's inputs for a compute gap ``ratio`` under the rates and intervals of ``P``."""
+def delay_inputs(ratio: float, P, growth) -> DelayInputs:
+    """The delay model's inputs for a compute gap ``ratio`` under the rates and intervals of ``P``, with the
+    restricted side's growth and its interval from ``growth`` (``growth.restricted_growth``)."""
     return DelayInputs(
         ratio=ratio,
         halving_months=P.halving_months,
@@ -271,44 +294,53 @@ def delay_inputs(ratio: float, P) -> DelayInputs:
         halving_high=P.halving_months_high,
         halving_level=P.halving_ci_level,
         frontier_growth=P.frontier_compute_growth_per_year,
-        restricted_growth=P.restricted_compute_growth_per_year,
+        restricted_growth=growth.value,
         growth_factor=P.growth_ci_factor,
         growth_level=0.9,
+        restricted_growth_factor=growth.factor,
         algorithms_diffuse=P.algorithms_diffuse,
         horizon_years=P.horizon_years,
     )
 
 
-def delay_model(ratio: float, P, n_draws: int | None = None) -> Delay:
-    """The delay a compute gap ``ratio`` imposes under the rates and intervals of ``P`` (``n_draws``
-    overrides ``P.n_draws``, e.g. for a quick test of the wiring)."""
-    inp = delay_inputs(ratio, P)
+def delay_by_gap(inp: DelayInputs, gaps, horizons) -> pd.DataFrame:
+    """The central delay (months) for each growth gap g_frontier / g_restricted and horizon (years), the
+    frontier's growth, the halving time and the ratio as in ``inp``: columns gap, horizon_years, delay_months."""
+    gaps = np.asarray(gaps, float)
+    rows = []
+    for T in horizons:
+        d = delay_months(
+            inp.ratio,
+            inp.halving_months,
+            inp.frontier_growth,
+            inp.frontier_growth / gaps,
+            inp.algorithms_diffuse,
+            T,
+        )
+        rows.append(pd.DataFrame({"gap": gaps, "horizon_years": float(T), "delay_months": d}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def delay_model(ratio: float, P, growth, n_draws: int | None = None) -> Delay:
+    """The delay a compute gap ``ratio`` imposes under the rates and intervals of ``P`` and the restricted
+    side's growth ``growth`` (``growth.restricted_growth``); ``n_draws`` overrides ``P.n_draws``, e.g. for a
+    quick test of the wiring."""
+    inp = delay_inputs(ratio, P, growth)
     sim = simulate_delay(inp, n_draws or P.n_draws, P.seed)
+    g_f, g_r = P.frontier_compute_growth_per_year, growth.value
     return Delay(
         P=P,
         inputs=inp,
-        central=float(
-            delay_months(
-                ratio,
-                P.halving_months,
-                P.frontier_compute_growth_per_year,
-                P.restricted_compute_growth_per_year,
-                P.algorithms_diffuse,
-                P.horizon_years,
-            )
-        ),
+        growth=growth,
+        central=float(delay_months(ratio, P.halving_months, g_f, g_r, P.algorithms_diffuse, P.horizon_years)),
         sim=sim,
         summary=delay_summary(sim["delay_months"], P.speed_bump_max_months, P.roadblock_min_months),
         tornado=tornado(inp),
         no_growth=float(delay_months(ratio, P.halving_months)),
         slow_restricted=float(
-            delay_months(
-                ratio,
-                P.halving_months,
-                P.frontier_compute_growth_per_year,
-                P.restricted_compute_growth_per_year / 2,
-                P.algorithms_diffuse,
-                P.horizon_years,
-            )
+            delay_months(ratio, P.halving_months, g_f, g_r / 2, P.algorithms_diffuse, P.horizon_years)
+        ),
+        equal_growth=float(
+            delay_months(ratio, P.halving_months, g_f, g_f, P.algorithms_diffuse, P.horizon_years)
         ),
     )

@@ -16,7 +16,8 @@ from matplotlib.patches import Patch
 from helpers.core import plots
 from helpers.core.text import count
 
-from .delay import delay_months, growth_rates
+from . import text
+from .delay import delay_by_gap, delay_months, growth_rates
 from .text import essay_cost_words, essay_ratio_words, fmt_usd, fmt_x, range_judgement_words, sellable_clause
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "capability_gap",
     "chips_vs_thresholds",
     "compute_record",
+    "delay_by_growth_gap",
     "delay_distribution",
     "delay_tornado",
     "effective_compute_paths",
@@ -244,9 +246,20 @@ def delay_tornado(dl) -> Figure:
 
 
 def compute_record(cr) -> Figure:
-    """Record-setting runs per country with their fitted log-linear trends."""
+    """Record-setting runs per country with their fitted log-linear trends, the comparison windows shaded
+    and each window's largest run per country marked."""
     frontier, fit, start_year = cr.frontier, cr.fit, cr.P.trend_start_year
-    fig, ax = plt.subplots()
+    fig, ax = plt.subplots(figsize=(10, 5.6))
+    wins = cr.windows
+    for i, w in enumerate(sorted(wins, reverse=True)):
+        ax.axvspan(
+            cr.as_of - pd.DateOffset(months=w),
+            cr.as_of,
+            color="#BBBBBB",
+            alpha=0.12 + 0.08 * i,
+            lw=0,
+            label=f"last {w} months" if w == min(wins) or w == max(wins) else None,
+        )
     for c in (fit.base, fit.other):
         f = frontier[frontier["country"] == c]
         ax.scatter(
@@ -268,15 +281,104 @@ def compute_record(cr) -> Figure:
             ls="--",
             label=f"{c} trend: x{fit.growth_per_year(c):.1f} per year",
         )
+        tops = cr.runs_top1.drop_duplicates(f"top_{c}")
+        ax.scatter(
+            tops[f"top_{c}_date"],
+            tops[f"top_{c}_flop"],
+            marker="*",
+            s=180,
+            facecolor=plots.colour(c),
+            edgecolor="black",
+            zorder=4,
+            label=f"{c}: largest run of a window",
+        )
+        for r in tops.itertuples():
+            ax.annotate(
+                getattr(r, f"top_{c}"),
+                (getattr(r, f"top_{c}_date"), getattr(r, f"top_{c}_flop")),
+                xytext=(-6, 8),
+                textcoords="offset points",
+                ha="right",
+                fontsize=8,
+            )
     ax.set_yscale("log")
     ax.set_ylabel("training compute (FLOP, log scale)")
     ax.set_xlabel("publication date")
-    ax.set_title(
-        f"The largest US run of the last year is {fmt_x(cr.gap_latest)} the largest Chinese run; "
-        f"fitted trends put China {cr.lag_years:.1f} years behind"
+    lo, hi = cr.gap_range
+    t1 = cr.runs_top1["ratio"]
+    ws = [str(w) for w in wins]
+    either = ", ".join(ws[:-1]) + " or " + ws[-1] if len(ws) > 1 else ws[0]
+    trend = text.interval_clause(
+        cr.lag_years, cr.lag_lo, cr.lag_hi, "years", "China is ahead", "China is behind"
     )
-    ax.legend(fontsize=8)
-    plots.caption(fig, SRC_MODELS + f"; OLS of log10 compute on time x country, HC3 errors, n = {fit.n}")
+    ax.set_title(
+        f"The largest US run (stars) of the last {either} months is {fmt_x(t1.min())} to {fmt_x(t1.max())} the "
+        f"largest Chinese one (top 1-{int(cr.runs['k'].max())} runs: {fmt_x(lo)} to {fmt_x(hi)});\nthe fitted "
+        f"trends {trend}",
+        fontsize=10,
+    )
+    ax.legend(fontsize=7, loc="upper left")
+    plots.caption(
+        fig,
+        SRC_MODELS
+        + f"; OLS of log10 compute on time x country, HC3 errors, n = {fit.n}; ratios of the top 1-"
+        f"{int(cr.runs['k'].max())} runs per window (geometric means); runs without a compute estimate are not drawn",
+    )
+    return fig
+
+
+def delay_by_growth_gap(dl, horizons=(1.0, 3.0, 5.0)) -> Figure:
+    """The central delay against the growth gap (frontier / restricted compute growth) for several horizons,
+    over the speed-bump and roadblock bands, with the estimated gap and its 90% interval shaded."""
+    P, inp, g = dl.P, dl.inputs, dl.growth
+    hs = sorted(set(horizons) | {float(P.horizon_years)})
+    gap_hi = max(6.0, g.frontier_growth / g.low * 1.2)
+    table = delay_by_gap(inp, np.geomspace(1.0, gap_hi, 121), hs)
+    fig, ax = plt.subplots(figsize=(9, 5))
+    bump, road = P.speed_bump_max_months, P.roadblock_min_months
+    top = max(float(table["delay_months"].max()) * 1.05, road * 1.2)
+    ax.axhspan(0, bump, color=plots.BAND_COLOURS["low"], label=f"speed bump (<= {bump:g} months)")
+    ax.axhspan(bump, road, color=plots.BAND_COLOURS["moderate"], label="between")
+    ax.axhspan(road, top, color=plots.BAND_COLOURS["high"], label=f"roadblock (>= {road:g} months)")
+    shades = dict(zip(hs, np.linspace(0.35, 0.0, len(hs))))
+    for T, grp in table.groupby("horizon_years"):
+        main = T == float(P.horizon_years)
+        ax.plot(
+            grp["gap"],
+            grp["delay_months"],
+            color=str(shades[T]),
+            lw=2.4 if main else 1.3,
+            label=f"horizon {T:g} year{'s' if T != 1 else ''}" + (" (this run)" if main else ""),
+        )
+    g_lo, g_hi = g.frontier_growth / g.high, g.frontier_growth / g.low
+    ax.axvspan(g_lo, g_hi, color="#0072B2", alpha=0.15, lw=0, label="estimated gap, 90% interval")
+    ax.axvline(g.gap, color="#0072B2", lw=1.5)
+    at = table[table["horizon_years"] == float(P.horizon_years)]
+    d_lo, d_hi = (float(np.interp(x, at["gap"], at["delay_months"])) for x in (max(g_lo, 1.0), g_hi))
+    ax.set_xscale("log")
+    ax.set_xlim(1.0, gap_hi)
+    ax.set_ylim(0, top)
+    ticks = [t for t in (1, 1.5, 2, 3, 4, 6, 8, 12) if t <= gap_hi]
+    ax.set_xticks(ticks, [f"{t:g}x" for t in ticks])
+    ax.xaxis.set_minor_formatter(plt.NullFormatter())
+    ax.set_xlabel(
+        "growth gap: frontier / restricted physical compute growth per year (log scale; 1x = equal)"
+    )
+    ax.set_ylabel("delay at the horizon (months, central rates)")
+    ax.set_title(
+        f"At the estimated growth gap ({g.gap:.1f}x, 90%: {max(g_lo, 1.0):.1f}-{g_hi:.1f}x) the delay at "
+        f"{P.horizon_years:g} years is {d_lo:.0f}-{d_hi:.0f} months;\nwith equal growth "
+        f"{dl.equal_growth:.0f} months, the same at every horizon",
+        fontsize=11,
+    )
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.tight_layout()
+    plots.caption(
+        fig,
+        SRC_TRENDS
+        + f"; compute ratio {inp.ratio:.0f}x, halving {inp.halving_months:g} months, frontier growth "
+        f"{inp.frontier_growth:g}x per year; gap estimated from Epoch AI's chip owners (CC BY 4.0)",
+    )
     return fig
 
 
@@ -288,15 +390,33 @@ def capability_gap(cg) -> Figure:
         ax1.step(best.index, best[c], where="post", color=plots.colour(c), lw=2, label=f"best {c} model")
     ax1.set_ylabel("Epoch Capabilities Index")
     ax1.legend(fontsize=8)
-    ax2.step(lag.index, lag, where="post", color="#333333")
+    a = cg.lag_avg
+    ax2.step(
+        lag.index, lag, where="post", color="#333333", label=f"monthly, within {cg.P.eci_tolerance:g} points"
+    )
+    ax2.plot(
+        a.daily.index,
+        a.daily,
+        color="#0072B2",
+        lw=0.9,
+        label=f"daily, Epoch AI's rule ({a.tolerance:g} point)",
+    )
+    ax2.hlines(
+        a.months, a.start, a.end, color="#0072B2", ls="--", lw=1.2, label=f"its mean, {a.months:.1f} months"
+    )
+    ax2.axhspan(a.low, a.high, xmin=0, xmax=1, color="#0072B2", alpha=0.08, lw=0)
+    ax2.legend(fontsize=7, loc="upper right")
     ax2.set_ylabel("China behind the US (months)")
     ax2.set_xlabel("date")
     loc = mdates.AutoDateLocator()
     ax2.xaxis.set_major_locator(loc)
     ax2.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
     ax1.set_title(
-        f"The best Chinese model trails the best US model by {cg.gap_points.iloc[-1]:.1f} ECI points, "
-        f"{cg.lag_now:.0f} months behind"
+        f"On {cg.end:%Y-%m-%d}, the newest ECI release, the best Chinese model trails the best US model by "
+        f"{cg.gap_points.iloc[-1]:.1f} ECI points,\n{cg.lag_now:.0f} months behind (time-averaged since "
+        f"{cg.lag_avg.start:%Y-%m}: {cg.lag_avg.months:.1f} months, {cg.lag_avg.level:.0%} interval "
+        f"{cg.lag_avg.low:.1f}-{cg.lag_avg.high:.1f})",
+        fontsize=11,
     )
     plots.caption(fig, SRC_MODELS)
     return fig

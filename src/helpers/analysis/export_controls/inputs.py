@@ -25,7 +25,9 @@ class Inputs:
     prices: pd.DataFrame
     reported: pd.DataFrame
     arena: pd.DataFrame | None  # None when the Arena table is not available
+    owners: pd.DataFrame  # compute_owners: Epoch's chip stock per owner, designer and quarter (H100e)
     as_of: pd.Timestamp
+    eci_end: pd.Timestamp  # min(as_of, newest ECI release date): the ECI record ends there
 
     @property
     def halving(self) -> pd.Series:
@@ -52,5 +54,9 @@ def load_inputs(P) -> Inputs:
         prices=data.load("hardware_prices"),
         reported=data.load("reported_training_runs"),
         arena=arena,
+        owners=data.load("compute_owners"),
         as_of=as_of,
+        # the capability lag stops here: past the newest ECI release both frontiers are frozen, and a lag
+        # counted on would grow by a month per month (issue 13)
+        eci_end=min(as_of, caps["release_date"].max()),
     )

@@ -58,12 +58,22 @@ class Params(NotebookParams):
         gt=0,
         le=100,
     )
-    restricted_compute_growth_per_year: float = P(
-        4.5,
-        "growth of the restricted side's physical training compute (1.0 = no growth)",
+    restricted_compute_growth_per_year: float | None = P(
+        None,
+        "growth of the restricted side's physical training compute (1.0 = no growth); None: estimated from "
+        "Epoch's chip owners (frontier growth x China's H100e stock growth / all tracked stock growth)",
         unit="x per year",
         gt=0,
         le=100,
+    )
+    restricted_growth_ci_factor: float | None = P(
+        None,
+        "uncertainty of the restricted side's growth: 90% interval [g / factor, g x factor]; None: "
+        "estimate / China's stock growth for the estimate (its low end is the legal stock's own growth), "
+        "growth_ci_factor for a set rate",
+        unit="factor",
+        ge=1,
+        le=10,
     )
     growth_ci_factor: float = P(
         1.12,
@@ -117,6 +127,19 @@ class Params(NotebookParams):
     eci_tolerance: float = P(
         2.0,
         "ECI points within which the best Chinese model counts as matching the best US model",
+        unit="ECI points",
+        ge=0,
+        le=20,
+    )
+    lag_avg_start: date = P(
+        date(2023, 1, 1),
+        "first day of the time-averaged US-China ECI lag (Epoch AI's window starts with its ECI data, 2023-01)",
+        unit="date",
+        ge=date(2023, 1, 1),
+    )
+    lag_avg_tolerance: float = P(
+        1.0,
+        "ECI points within which two models count as the same in the time-averaged lag (Epoch AI: 1)",
         unit="ECI points",
         ge=0,
         le=20,

@@ -16,7 +16,8 @@ from types import SimpleNamespace
 
 from .claims import judge_claims
 from .costs import training_costs
-from .delay import delay_inputs, delay_summary, simulate_delay
+from .delay import delay_inputs, delay_months, delay_summary, simulate_delay, tornado
+from .growth import restricted_growth
 from .scenario import essay_scenario
 from .us_china import capability_gap, compute_record
 
@@ -40,7 +41,14 @@ SECTION_READS = {
         "frontier_compute_growth_per_year",
     ),
     "record": ("trend_start_year", "seed"),
-    "capability": ("eci_tolerance",),
+    "capability": ("eci_tolerance", "lag_avg_start", "lag_avg_tolerance", "seed"),
+    # the restricted side's growth (value and interval factor) the delay's simulation uses
+    "growth": (
+        "frontier_compute_growth_per_year",
+        "restricted_compute_growth_per_year",
+        "restricted_growth_ci_factor",
+        "growth_ci_factor",
+    ),
     "costs": ("price_usd_per_gpu_hour", "compute_uncertainty_factor"),
     # the delay's simulation (besides the scenario's ratio and the number of draws); the bands apply afterwards
     "delay": (
@@ -50,6 +58,7 @@ SECTION_READS = {
         "halving_ci_level",
         "frontier_compute_growth_per_year",
         "restricted_compute_growth_per_year",
+        "restricted_growth_ci_factor",
         "growth_ci_factor",
         "algorithms_diffuse",
         "horizon_years",
@@ -61,6 +70,7 @@ _SECTIONS = {
     "record": compute_record,
     "capability": capability_gap,  # kept as the numbers judge_claims reads (_CAPABILITY_NUMBERS)
     "costs": training_costs,
+    "growth": restricted_growth,
 }
 
 _cache: dict = {"inputs": None}  # the inputs the cached sections belong to (held, so its id stays valid)
@@ -104,15 +114,26 @@ def _section(name: str, inputs, P):
     return _cached(name, key, lambda: _SECTIONS[name](inputs, P))
 
 
-def _delays(ratio: float, P, n: int):
+def _delay_inputs(inputs, ratio: float, P):
+    return delay_inputs(ratio, P, _section("growth", inputs, P))
+
+
+def _delays(inputs, ratio: float, P, n: int):
     key = (ratio, n) + tuple(getattr(P, r) for r in SECTION_READS["delay"])
-    return _cached("delay", key, lambda: simulate_delay(delay_inputs(ratio, P), n, P.seed)["delay_months"])
+    return _cached(
+        "delay", key, lambda: simulate_delay(_delay_inputs(inputs, ratio, P), n, P.seed)["delay_months"]
+    )
 
 
-def _summary(ratio: float, P, n: int) -> dict:
+def _tornado(inputs, ratio: float, P):
+    key = (ratio,) + tuple(getattr(P, r) for r in SECTION_READS["delay"])
+    return _cached("tornado", key, lambda: tornado(_delay_inputs(inputs, ratio, P)))
+
+
+def _summary(inputs, ratio: float, P, n: int) -> dict:
     bands = (P.speed_bump_max_months, P.roadblock_min_months)
     key = (ratio, n, *bands) + tuple(getattr(P, r) for r in SECTION_READS["delay"])
-    return _cached("summary", key, lambda: delay_summary(_delays(ratio, P, n), *bands))
+    return _cached("summary", key, lambda: delay_summary(_delays(inputs, ratio, P, n), *bands))
 
 
 def _margin(s: dict, bar: float, n: int) -> float:
@@ -131,11 +152,11 @@ def c10_margin(inputs, P) -> dict:
     _use(inputs)
     ratio = _section("scenario", inputs, P).ratio
     n = min(GRID_DRAWS, P.n_draws)
-    s = _summary(ratio, P, n)
+    s = _summary(inputs, ratio, P, n)
     m = _margin(s, P.verdict_probability, n)
     used, s_used = n, s
     if m < ESCALATE_SE and P.n_draws > n:
-        used, s_used = P.n_draws, _summary(ratio, P, P.n_draws)
+        used, s_used = P.n_draws, _summary(inputs, ratio, P, P.n_draws)
     return {
         "draws": used,
         "margin_se_grid": m,
@@ -150,7 +171,18 @@ def judged(inputs, P) -> list:
     """[C7, C8, C9, C10] as ``Verdict``s for parameters ``P`` (``judge_claims`` on the cached sections)."""
     _use(inputs)
     sc = _section("scenario", inputs, P)
-    delay = SimpleNamespace(summary=c10_margin(inputs, P)["summary"])  # judge_claims reads only the summary
+    # what judge_claims reads of the delay: the summary, the restricted growth, the tornado and two central delays
+    growth = _section("growth", inputs, P)
+    g_f = P.frontier_compute_growth_per_year
+    ratio, h, diffuse, T = sc.ratio, P.halving_months, P.algorithms_diffuse, P.horizon_years
+    delay = SimpleNamespace(
+        P=P,
+        summary=c10_margin(inputs, P)["summary"],
+        growth=growth,
+        tornado=_tornado(inputs, ratio, P),
+        central=float(delay_months(ratio, h, g_f, growth.value, diffuse, T)),
+        equal_growth=float(delay_months(ratio, h, g_f, g_f, diffuse, T)),
+    )
     return judge_claims(
         sc,
         delay,

@@ -15,22 +15,30 @@ __all__ = [
     "compute_record",
     "costs",
     "data_summary",
+    "decisive_words",
     "delay",
     "fmt_usd",
     "fmt_x",
+    "growth",
+    "interval_clause",
     "limitations",
     "range_judgement_words",
     "rules",
     "scenario",
     "sellable_clause",
     "verdict_line",
+    "windows_words",
 ]
 
 LARGEST_RUNS_CAPTION = "Largest training run per year (FLOP):"
 COUNTS_CAPTION = "Models at or above 10²⁴ and 10²⁵ FLOP per year:"
+RUNS_CAPTION = (
+    "Largest US runs over the largest Chinese ones (geometric means of the top k runs with an estimate) per "
+    "window, then per window the single largest runs, the bounds for missing estimates (a missing model at most "
+    "as large as its country's largest known run so far) and the share of notable models without an estimate:"
+)
 MISSING_SHARE_CAPTION = (
-    "Share of models without a compute estimate: notable models of the last 12 months, "
-    "then all models with an ECI (the missing are mostly closed US models):"
+    "Share of models with an ECI but without a compute estimate (the missing are mostly closed US models):"
 )
 
 
@@ -143,9 +151,16 @@ def delay_band(dl) -> str:
 
 def delay(dl) -> str:
     s, P = dl.summary, dl.P
+    slower = dl.inputs.restricted_growth < dl.inputs.frontier_growth
     diffuse = (
-        "Algorithms diffuse to the restricted side, so the gap stays constant in time when both sides grow "
-        "equally fast"
+        (
+            "Algorithms diffuse to the restricted side, but its compute grows more slowly "
+            f"({dl.inputs.restricted_growth:.2f}x against {dl.inputs.frontier_growth:g}x per year), so the delay "
+            "grows with the horizon"
+            if slower
+            else "Algorithms diffuse to the restricted side, so the gap stays constant in time when both sides grow "
+            "equally fast"
+        )
         if P.algorithms_diffuse
         else "Algorithms do not diffuse, so the frontier pulls away: the delay grows with the horizon"
     )
@@ -161,17 +176,28 @@ def delay(dl) -> str:
 
 def compute_record(cr) -> str:
     P, fit, top = cr.P, cr.fit, cr.top
-    mc = cr.missing_recent.set_index("country")["missing_share"]
     gap, lo, hi = cr.trend_gap
+    lo_r, hi_r = cr.gap_range
+    t1 = cr.runs_top1
+    per_window = "; ".join(
+        f"{r.window_months} months: {fmt_x(r.ratio)} ({r.top_US} against {r.top_China}; bounds "
+        f"{fmt_x(r.low)}-{fmt_x(r.high)}; {r.missing_US:.0%} of US and {r.missing_China:.0%} of Chinese notable "
+        "models without an estimate)"
+        for r in t1.itertuples()
+    )
     return (
         f"In the 12 months to {cr.as_of:%Y-%m-%d} the largest US run ({sci(top['US'])} FLOP) was "
-        f"**{fmt_x(cr.gap_latest)}** the largest Chinese run ({sci(top['China'])} FLOP); "
-        f"{mc.get('US', float('nan')):.0%} of the US and {mc.get('China', float('nan')):.0%} of the Chinese notable "
-        f"models of that period lack an estimate, so the true US figure is if anything larger. Record-setting runs "
+        f"{fmt_x(cr.gap_latest)} the largest Chinese run ({sci(top['China'])} FLOP), but that window decides "
+        f"little on its own: over {windows_words(cr)} the US/Chinese ratio ranges from **{fmt_x(lo_r)} to "
+        f"{fmt_x(hi_r)}** (median {fmt_x(cr.gap_median)}). The largest runs per window: {per_window}. The bounds "
+        "assume a model without an estimate is at most as large as its country's largest known run so far; many "
+        "estimates are missing on both sides, so the ratio is uncertain in both directions. Record-setting runs "
         f"since {P.trend_start_year} grew {fit.growth_per_year('US'):.1f}x per year in the US and "
         f"{fit.growth_per_year('China'):.1f}x in China; at {cr.as_of:%Y-%m} the fitted gap is {fmt_x(gap)} (95% CI "
-        f"{fmt_x(lo)} to {fmt_x(hi)}): China's fitted trend reaches today's fitted US level **{cr.lag_years:.1f} "
-        f"years** later (95% CI {cr.lag_lo:.1f} to {cr.lag_hi:.1f}). That is a lag behind a standing target, not a "
+        f"{fmt_x(lo)} to {fmt_x(hi)}): China's fitted trend reaches today's fitted US level {cr.lag_years:.1f} "
+        f"years later (95% CI {cr.lag_lo:.1f} to {cr.lag_hi:.1f}"
+        + ("; the fit cannot tell whether China is behind at all" if cr.lag_lo <= 0 else "")
+        + "). That is a lag behind a standing target, not a "
         "date at which China catches up; the trend gap's interval is wide because few record-setting runs enter "
         "the fit."
     )
@@ -192,11 +218,18 @@ def capability_gap(cg) -> str:
         else ", and China was never level within the tolerance."
     )
     return (
-        f"On {cg.as_of:%Y-%m-%d} the best US model on the ECI is {us['model']} ({us['eci']:.1f}) and the best "
+        f"On {cg.end:%Y-%m-%d}, the newest ECI release (the lag is not counted past it), the best US model on the "
+        f"ECI is {us['model']} ({us['eci']:.1f}) and the best "
         f"Chinese model {cn['model']} ({cn['eci']:.1f}): a gap of {cg.gap_points.iloc[-1]:.1f} points, or "
         f"**{cg.lag_now:.1f} months** (counting a model within {P.eci_tolerance:g} points as a match; "
         f"{cg.lag_strict_now:.1f} months with no tolerance). Since the first rule ({cg.controls_start:%Y-%m}) the "
-        f"lag ranged from {after.min():.1f} to {after.max():.1f} months" + level
+        f"lag ranged from {after.min():.1f} to {after.max():.1f} months"
+        + level
+        + f" Epoch AI's estimand, the time-averaged horizontal distance between the two frontiers (within "
+        f"{cg.lag_avg.tolerance:g} ECI point{'s' if cg.lag_avg.tolerance != 1 else ''}, every day from "
+        f"{cg.lag_avg.start:%Y-%m-%d}, the first with a defined lag, to {cg.lag_avg.end:%Y-%m-%d}), is "
+        f"**{cg.lag_avg.months:.1f} months** ({cg.lag_avg.level:.0%} interval {cg.lag_avg.low:.1f}-{cg.lag_avg.high:.1f}"
+        f", block bootstrap over days; range {cg.lag_avg.min_months:.1f}-{cg.lag_avg.max_months:.1f})."
     )
 
 
@@ -248,6 +281,77 @@ def costs(co) -> str:
     )
 
 
+def windows_words(cr) -> str:
+    """The run comparison's definitions in words: "windows of 12, 18 and 24 months and the top 1, 3 and 5 runs"."""
+    ks = sorted(int(k) for k in cr.runs["k"].unique())
+    return f"windows of {and_join(str(w) for w in cr.windows)} months and the top {and_join(str(k) for k in ks)} runs"
+
+
+def decisive_words(dl) -> str:
+    """The input that decides C10 (the restricted side's growth, against equal growth) and the tornado's
+    widest one-at-a-time swing (for the C10 reason)."""
+    t, P = dl.tornado.iloc[0], dl.P
+    lo, hi = sorted((t["delay_at_low"], t["delay_at_high"]))
+    band = (
+        "a speed bump"
+        if dl.equal_growth <= P.speed_bump_max_months
+        else "a roadblock"
+        if dl.equal_growth >= P.roadblock_min_months
+        else "between the bands"
+    )
+    return (
+        f"the restricted side's compute growth: at the frontier's {P.frontier_compute_growth_per_year:g}x (equal "
+        f"growth) the central delay would be {dl.equal_growth:.1f} months, {band}, against {dl.central:.1f} at "
+        f"{dl.growth.value:.2f}x; one at a time, the {t['input']} moves it most ({lo:.1f} to {hi:.1f} months over "
+        f"{t['input_low']:.3g}-{t['input_high']:.3g})"
+    )
+
+
+def interval_clause(est: float, lo: float, hi: float, unit: str, ahead: str, behind: str) -> str:
+    """What an interval supports, for a title: "China is 0.6 years behind (95% CI 0.2 to 1.4)" only when the
+    whole interval is on one side of zero; otherwise "the data cannot tell whether ... (CI -0.3 to 2.4)"."""
+    ci = f"95% CI {lo:.1f} to {hi:.1f} {unit}"
+    if lo > 0:
+        return f"{behind} by {est:.1f} {unit} ({ci})"
+    if hi < 0:
+        return f"{ahead} by {abs(est):.1f} {unit} ({ci})"
+    return f"cannot tell whether China is behind ({ci})"
+
+
+def growth(rg, dl) -> str:
+    """Where the restricted side's compute growth comes from, and what equal growth would give."""
+    P = dl.P
+    hist = rg.history
+    past = "; ".join(
+        f"{y}: {r.china_growth:.2f}x against {r.all_growth:.2f}x" for y, r in hist.iterrows() if y != rg.year
+    )
+    shares = ", ".join(f"{s:.0%} ({y})" for y, s in rg.stocks["share"].items())
+    if rg.estimated:
+        head = (
+            f"The restricted side's compute growth is estimated from Epoch AI's chip owners: China's "
+            f"H100-equivalent stock grew **{rg.china_growth:.2f}x** in {rg.year} against **{rg.all_growth:.2f}x** for "
+            f"all tracked stock (earlier years: {past}), and China's share of the tracked stock went {shares}. "
+            f"Frontier runs grow {P.frontier_compute_growth_per_year:g}x a year while the stock they draw on grows "
+            f"{rg.all_growth:.2f}x; if the restricted side's runs keep the same relation to their own stock, they "
+            f"grow **{rg.value:.2f}x per year**, a growth gap of {rg.gap:.2f}x. Its 90% interval "
+            f"({rg.low:.2f}-{rg.high:.2f}x) is wide on purpose: the low end is China's legal stock growth alone, the "
+            "high end leaves room for what the table does not count (Huawei Ascend production and smuggled chips; "
+            "Epoch's 'China' covers legal NVIDIA and AMD shipments only)."
+        )
+    else:
+        head = (
+            f"This run sets the restricted side's growth to **{rg.value:.2f}x per year** (90% interval "
+            f"{rg.low:.2f}-{rg.high:.2f}x); the chip-owner data would give {rg.frontier_growth * rg.relative:.2f}x "
+            f"(China's stock {rg.china_growth:.2f}x against all tracked stock's {rg.all_growth:.2f}x in {rg.year})."
+        )
+    return (
+        head
+        + f" With equal growth on both sides the central delay would be {dl.equal_growth:.1f} months; with "
+        f"this growth it is {dl.central:.1f} months at the {P.horizon_years:g}-year horizon, and it grows with the "
+        "horizon whenever the restricted side grows more slowly (figure below)."
+    )
+
+
 def verdict_line(v) -> str:
     """A verdict's bold line with its reason."""
     return f"**{v.claim}: {v.value}.** {dollars(v.reason)}"
@@ -263,9 +367,10 @@ def limitations(rl, sc, dl, cr, co) -> str:
         cs.loc["H20"],
         cs.loc["Ascend 910C"],
     )
+    g_r = dl.growth.value
     equal = (
         ", like the frontier's"
-        if P.restricted_compute_growth_per_year == P.frontier_compute_growth_per_year
+        if g_r == P.frontier_compute_growth_per_year
         else f" against the frontier's {P.frontier_compute_growth_per_year:g}x"
     )
     record = (
@@ -298,11 +403,13 @@ def limitations(rl, sc, dl, cr, co) -> str:
 - **Diffusion of algorithms.** Open publication makes most algorithmic progress available to both sides
   (`algorithms_diffuse = {P.algorithms_diffuse}`); if the frontier kept its advances, the delay would grow with the horizon.
   The published halving time concerns pre-training of language models from 2012-2023 and may not hold for post-training.
-- **Equal growth is an assumption, and the one the controls target.** This run lets the restricted side's
-  physical compute grow {P.restricted_compute_growth_per_year:g}x per year{equal}. Record-setting runs since
+- **The restricted side's growth is the decisive input.** This run lets the restricted side's
+  physical compute grow {g_r:.2f}x per year{equal}; equal growth, what the controls target, would give
+  {dl.equal_growth:.1f} months. The estimate rests on one year of Epoch's modelled stock, which leaves out Huawei
+  and smuggled chips and assumes runs keep the same relation to their stock on both sides. Record-setting runs since
   {P.trend_start_year} grew {fit.growth_per_year("US"):.1f}x per year in the US and {fit.growth_per_year("China"):.1f}x in China (n = {fit.n}, wide
   intervals), so the record {record}; if they halved the restricted
-  side's growth ({P.restricted_compute_growth_per_year / 2:g}x per year) the central delay at the {P.horizon_years:g}-year horizon would be
+  side's growth ({g_r / 2:.2f}x per year) the central delay at the {P.horizon_years:g}-year horizon would be
   {dl.slow_restricted:.1f} months instead of {dl.central:.1f}.
 - **Data and talent** are not in the model; nor are the costs of research, ablations and staff, which the GPU-hour
   accounting (DeepSeek's ${co.v3["reported_cost_usd"] / 1e6:.3f}M for V3) excludes.

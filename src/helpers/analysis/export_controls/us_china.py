@@ -16,8 +16,11 @@ from statsmodels.regression.linear_model import OLS
 from helpers.core.results import make_entry
 
 __all__ = [
+    "RUN_WINDOWS_MONTHS",
+    "TOP_K",
     "CapabilityGap",
     "ComputeRecord",
+    "LagAverage",
     "TrendFit",
     "capability_gap",
     "capability_lag_months",
@@ -26,10 +29,17 @@ __all__ = [
     "counts_above",
     "decimal_year",
     "fit_country_trends",
+    "frontier_records",
+    "horizontal_lag",
+    "lag_average",
     "largest_run_by_year",
     "missing_compute_share",
+    "run_comparison",
     "running_best",
 ]
+
+RUN_WINDOWS_MONTHS = (12, 18, 24)  # windows (months to the as-of date) of the largest-runs comparison
+TOP_K = (1, 3, 5)  # the k largest runs per country compared (geometric means)
 
 
 def decimal_year(dates) -> np.ndarray:
@@ -189,6 +199,187 @@ def capability_lag_months(
     return pd.Series(out, index=dates, name="lag_months")
 
 
+def _geo_top(values: pd.Series, k: int) -> float:
+    """Geometric mean of the k largest values (NaN when fewer than k)."""
+    v = values.dropna().sort_values(ascending=False)
+    return float(10 ** np.log10(v.iloc[:k]).mean()) if len(v) >= k else float("nan")
+
+
+def run_comparison(
+    models: pd.DataFrame,
+    end: pd.Timestamp,
+    windows=RUN_WINDOWS_MONTHS,
+    ks=TOP_K,
+    leader: str = "US",
+    follower: str = "China",
+) -> pd.DataFrame:
+    """The leader's largest training runs against the follower's, for each window (months up to ``end``) and
+    each k: the ratio of the geometric means of the k largest runs with a compute estimate.
+
+    Missing estimates are not random (closed US models often lack one), so each row carries the share of the
+    window's notable models without an estimate per country and, for k = 1, bounds under the stated
+    assumption that a model without an estimate is at most as large as its country's largest known run up to
+    ``end``: low = leader's known maximum / follower's bound, high = leader's bound / follower's known maximum
+    (a country with no missing model keeps its known maximum). One row per (window_months, k)."""
+    m = models[models["country"].isin([leader, follower]) & (models["publication_date"] <= end)]
+    record = m.groupby("country")["training_compute_flop"].max()  # each country's largest known run so far
+    rows = []
+    for w in windows:
+        win = m[m["publication_date"] > end - pd.DateOffset(months=w)]
+        by = {c: win[win["country"] == c] for c in (leader, follower)}
+        known = {c: by[c]["training_compute_flop"].dropna() for c in by}
+        notable = {c: by[c][by[c]["notable"].astype(bool)] for c in by}
+        miss = {
+            c: float(notable[c]["training_compute_flop"].isna().mean()) if len(notable[c]) else float("nan")
+            for c in by
+        }
+        n_miss = {c: int(by[c]["training_compute_flop"].isna().sum()) for c in by}
+        top = {c: known[c].max() if len(known[c]) else float("nan") for c in by}
+        bound = {c: max(top[c], record[c]) if n_miss[c] else top[c] for c in by}
+        for k in ks:
+            ratio = _geo_top(known[leader], k) / _geo_top(known[follower], k)
+            top1 = k == 1
+            rows.append(
+                {
+                    "window_months": w,
+                    "k": k,
+                    "ratio": ratio,
+                    "low": top[leader] / bound[follower] if top1 else float("nan"),
+                    "high": bound[leader] / top[follower] if top1 else float("nan"),
+                    f"n_{leader}": len(known[leader]),
+                    f"n_{follower}": len(known[follower]),
+                    f"missing_{leader}": miss[leader],
+                    f"missing_{follower}": miss[follower],
+                    f"top_{leader}": by[leader].loc[known[leader].idxmax(), "model"]
+                    if len(known[leader])
+                    else "",
+                    f"top_{follower}": by[follower].loc[known[follower].idxmax(), "model"]
+                    if len(known[follower])
+                    else "",
+                    f"top_{leader}_date": by[leader].loc[known[leader].idxmax(), "publication_date"]
+                    if len(known[leader])
+                    else pd.NaT,
+                    f"top_{follower}_date": by[follower].loc[known[follower].idxmax(), "publication_date"]
+                    if len(known[follower])
+                    else pd.NaT,
+                    f"top_{leader}_flop": top[leader],
+                    f"top_{follower}_flop": top[follower],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def frontier_records(caps: pd.DataFrame, country: str, drop_first: bool = True) -> pd.DataFrame:
+    """Models that had the highest ECI of their country when released (release_date, eci, model), oldest
+    first; ``drop_first`` drops the first record, which Epoch AI drops as likely not at the true frontier
+    (its ECI data start in January 2023)."""
+    c = caps[caps["country"] == country].sort_values(["release_date", "eci"], ascending=[True, False])
+    c = c.drop_duplicates("release_date")  # the best model of each release date
+    rec = c[c["eci"] > c["eci"].cummax().shift(fill_value=-np.inf)]
+    rec = rec.iloc[1:] if drop_first else rec
+    return rec[["release_date", "eci", "model"]].reset_index(drop=True)
+
+
+def horizontal_lag(
+    caps: pd.DataFrame,
+    start,
+    end,
+    tolerance: float = 1.0,
+    leader: str = "US",
+    follower: str = "China",
+    drop_first: bool = True,
+) -> pd.Series:
+    """Epoch AI's daily US-China gap: on each day from ``start`` to ``end``, the months since the last time
+    the leader's frontier was the same as or worse than the follower's best ECI that day (scores within
+    ``tolerance`` ECI points count as the same). 0 when the leader's frontier is within the tolerance; NaN
+    where it is undefined (no follower record yet, or the leader's first record already beats the follower's
+    best, so the last time it was no better is not in the data). Frontiers from ``frontier_records``."""
+    lead = frontier_records(caps, leader, drop_first)
+    fol = frontier_records(caps, follower, drop_first)
+    days = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
+    lt, le = lead["release_date"].to_numpy("datetime64[ns]"), lead["eci"].to_numpy(float)
+    ft, fe = fol["release_date"].to_numpy("datetime64[ns]"), fol["eci"].to_numpy(float)
+    d = days.to_numpy("datetime64[ns]")
+    i_f = np.searchsorted(ft, d, side="right") - 1  # the follower's newest record on each day
+    i_l = np.searchsorted(lt, d, side="right") - 1
+    out = np.full(len(d), np.nan)
+    for j in range(len(d)):
+        if i_f[j] < 0 or i_l[j] < 0:
+            continue
+        target = fe[i_f[j]] + tolerance
+        if le[i_l[j]] <= target:
+            out[j] = 0.0
+            continue
+        first = int(np.argmax(le[: i_l[j] + 1] > target))  # the first record above the target
+        if first == 0:
+            continue  # the leader was never seen at or below the target: undefined
+        out[j] = (d[j] - lt[first]) / np.timedelta64(1, "D") / 30.4375
+    return pd.Series(out, index=days, name="lag_months")
+
+
+def _block_bootstrap_mean(x: np.ndarray, block: int, n_boot: int, seed: int, level: float) -> tuple:
+    """Percentile interval of the mean of a serially correlated series by a moving-block bootstrap."""
+    n = len(x)
+    rng = np.random.default_rng(seed)
+    block = max(1, min(block, n))
+    n_blocks = int(np.ceil(n / block))
+    starts = rng.integers(0, n - block + 1, size=(n_boot, n_blocks))
+    idx = (starts[:, :, None] + np.arange(block)[None, None, :]).reshape(n_boot, -1)[:, :n]
+    means = x[idx].mean(axis=1)
+    a = (1 - level) / 2
+    lo, hi = np.quantile(means, [a, 1 - a])
+    return float(lo), float(hi)
+
+
+@dataclass(frozen=True)
+class LagAverage:
+    """The time-averaged US-China ECI lag over a window (Epoch AI's estimand) with its interval."""
+
+    months: float
+    low: float
+    high: float
+    level: float
+    start: pd.Timestamp  # first day with a defined lag
+    end: pd.Timestamp
+    n_days: int
+    min_months: float
+    max_months: float
+    tolerance: float
+    daily: pd.Series
+
+
+def lag_average(
+    caps: pd.DataFrame,
+    start,
+    end,
+    tolerance: float = 1.0,
+    block_days: int = 90,
+    n_boot: int = 2000,
+    seed: int = 0,
+    level: float = 0.9,
+) -> LagAverage:
+    """Mean of ``horizontal_lag`` over the days it is defined, with a moving-block bootstrap interval over days
+    (blocks of ``block_days``: the daily lags are strongly autocorrelated). The interval says how much the
+    average depends on which stretches of the window it covers, not how uncertain each ECI score is."""
+    daily = horizontal_lag(caps, start, end, tolerance).dropna()
+    if daily.empty:
+        raise ValueError(f"lag_average: no day between {start} and {end} with a defined lag")
+    lo, hi = _block_bootstrap_mean(daily.to_numpy(float), block_days, n_boot, seed, level)
+    return LagAverage(
+        months=float(daily.mean()),
+        low=lo,
+        high=hi,
+        level=level,
+        start=daily.index[0],
+        end=daily.index[-1],
+        n_days=len(daily),
+        min_months=float(daily.min()),
+        max_months=float(daily.max()),
+        tolerance=tolerance,
+        daily=daily,
+    )
+
+
 # ------------------------------------------------------------------------------------- the sections
 
 
@@ -204,6 +395,7 @@ class ComputeRecord:
     missing_caps: pd.DataFrame  # ... models with an ECI
     top: pd.Series  # largest run of the last 12 months per country (FLOP)
     gap_latest: float  # largest US / largest Chinese run of the last 12 months
+    runs: pd.DataFrame  # run_comparison: top-k ratios over several windows, missing shares, bounds
     frontier: pd.DataFrame  # record-setting runs since trend_start_year
     fit: TrendFit
     gap_log: float  # fitted US minus China gap at as_of (log10) and its standard error
@@ -226,6 +418,30 @@ class ComputeRecord:
     def growth(self, country: str) -> float:
         return self.fit.growth_per_year(country)
 
+    @property
+    def gap_range(self) -> tuple[float, float]:
+        """Smallest and largest ratio of the run comparison over its windows and k."""
+        r = self.runs["ratio"].dropna()
+        return float(r.min()), float(r.max())
+
+    @property
+    def gap_median(self) -> float:
+        return float(self.runs["ratio"].dropna().median())
+
+    @property
+    def runs_top1(self) -> pd.DataFrame:
+        """The k = 1 rows of the run comparison (one per window), with the bounds for missing estimates."""
+        return self.runs[self.runs["k"] == 1].reset_index(drop=True)
+
+    @property
+    def runs_wide(self) -> pd.DataFrame:
+        """Ratio per window (rows, months) and k (columns)."""
+        return self.runs.pivot(index="window_months", columns="k", values="ratio")
+
+    @property
+    def windows(self) -> list:
+        return sorted(self.runs["window_months"].unique().tolist())
+
     def entries(self) -> dict:
         P, as_of = self.P, self.as_of
         gap, lo, hi = self.trend_gap
@@ -240,6 +456,18 @@ class ComputeRecord:
                 note=f"largest US / largest Chinese run published in the 12 months to {as_of:%Y-%m-%d} (observed, "
                 "no interval; a lower bound for the US side, whose closed runs often lack estimates); fitted "
                 f"trend gap {10**self.gap_log:.1f}x in us_china_compute_gap_x_trend",
+            ),
+            "us_china_compute_gap_x_windows": make_entry(
+                "us_china_compute_gap_x_windows",
+                self.gap_median,
+                low=self.gap_range[0],
+                high=self.gap_range[1],
+                unit="x",
+                claims=["C8"],
+                note=f"median and range of the US / Chinese ratio of the k largest runs (geometric means, k = "
+                f"{', '.join(str(k) for k in sorted(self.runs['k'].unique()))}) over windows of "
+                f"{', '.join(str(w) for w in self.windows)} months to {as_of:%Y-%m-%d}: a spread over definitions, "
+                "not a sampling interval; bounds for missing estimates per window in the notebook",
             ),
             "us_china_compute_gap_x_trend": make_entry(
                 "us_china_compute_gap_x_trend",
@@ -290,6 +518,7 @@ def compute_record(inputs, P) -> ComputeRecord:
         ),
         top=top,
         gap_latest=float(top["US"] / top["China"]),
+        runs=run_comparison(models, as_of),
         frontier=frontier,
         fit=fit,
         gap_log=gap_log,
@@ -306,12 +535,14 @@ class CapabilityGap:
 
     P: object
     as_of: pd.Timestamp
-    best: pd.DataFrame  # running best ECI per month and country
+    best: pd.DataFrame  # running best ECI per month (and on the end date) and country
     lag: pd.Series  # months behind, counting a model within eci_tolerance as a match
     lag_strict: pd.Series  # ... with no tolerance
     lag_loose: pd.Series  # ... with twice the tolerance
     controls_start: pd.Timestamp  # the first export-control rule
     best_models: dict  # country -> the row of its best model on the ECI
+    end: pd.Timestamp  # the end of the ECI record (inputs.eci_end): the lag is not counted past it
+    lag_avg: LagAverage  # Epoch AI's estimand: the time-averaged horizontal distance over the window
 
     @property
     def gap_points(self) -> pd.Series:
@@ -337,7 +568,7 @@ class CapabilityGap:
         return after.index[after == 0]
 
     def entries(self) -> dict:
-        tol = self.P.eci_tolerance
+        tol, a = self.P.eci_tolerance, self.lag_avg
         return {
             "us_china_capability_lag_months": make_entry(
                 "us_china_capability_lag_months",
@@ -346,16 +577,32 @@ class CapabilityGap:
                 high=self.lag_strict_now,
                 unit="months",
                 claims=["C8"],
-                note=f"months since the best US model first beat China's current best by more than {tol:g} ECI points; "
-                f"interval: tolerance {2 * tol:g} to 0 points",
-            )
+                note=f"on {self.end:%Y-%m-%d}, the newest ECI release: months since the best US model first beat "
+                f"China's current best by more than {tol:g} ECI points; interval: tolerance {2 * tol:g} to 0 points",
+            ),
+            "us_china_lag_months_avg": make_entry(
+                "us_china_lag_months_avg",
+                a.months,
+                low=a.low,
+                high=a.high,
+                unit="months",
+                claims=["C8"],
+                note=f"Epoch AI's estimand: mean over {a.n_days} days ({a.start:%Y-%m-%d} to {a.end:%Y-%m-%d}) of the "
+                f"months since the US ECI frontier was last within {a.tolerance:g} points of China's best (range "
+                f"{a.min_months:.1f}-{a.max_months:.1f}); {a.level:.0%} interval: moving-block bootstrap over days",
+            ),
         }
 
 
 def capability_gap(inputs, P) -> CapabilityGap:
-    """The ECI lag of China behind the US up to the as-of date, counting ``P.eci_tolerance`` points as level."""
-    caps, as_of = inputs.caps, inputs.as_of
-    grid = pd.date_range(caps["release_date"].min().to_period("M").to_timestamp(), as_of, freq="MS")
+    """The ECI lag of China behind the US up to the end of the ECI record (``inputs.eci_end``: the as-of date or
+    the newest ECI release, whichever is earlier), counting ``P.eci_tolerance`` points as level; and Epoch AI's
+    time-averaged lag from ``P.lag_avg_start`` within ``P.lag_avg_tolerance`` points."""
+    caps, end, as_of = inputs.caps, inputs.eci_end, inputs.as_of
+    # monthly grid and the end date itself: past the newest ECI release both frontiers are frozen, and a lag
+    # counted on would grow a month per month
+    months = pd.date_range(caps["release_date"].min().to_period("M").to_timestamp(), end, freq="MS")
+    grid = months.union(pd.DatetimeIndex([end]))
     best = running_best(caps, "eci", "release_date", grid)
     return CapabilityGap(
         P=P,
@@ -366,4 +613,6 @@ def capability_gap(inputs, P) -> CapabilityGap:
         lag_loose=capability_lag_months(best, tolerance=2 * P.eci_tolerance),
         controls_start=inputs.rules["date"].min(),
         best_models={c: caps[caps["country"] == c].sort_values("eci").iloc[-1] for c in ("US", "China")},
+        end=end,
+        lag_avg=lag_average(caps, P.lag_avg_start, end, P.lag_avg_tolerance, seed=P.seed),
     )

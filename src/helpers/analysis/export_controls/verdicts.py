@@ -99,6 +99,8 @@ def verdict_c8(
     close_months: float,
     tolerance: float,
     since: str,
+    compute_gap_range: tuple[float, float] | None = None,
+    compute_windows: str = "",
 ) -> Verdict:
     """C8 ("a lab under export controls matched the frontier") from the capability record.
 
@@ -106,7 +108,9 @@ def verdict_c8(
     since the controls (``months_level`` > 0) AND is now at most ``close_months`` behind; partly supported:
     only one of the two (level once but since fallen further behind, or never level but now close behind);
     not supported: neither. A lag that is not finite is never close. ``gap_points``, ``lag_strict_months``
-    (no tolerance) and ``compute_gap_x`` (largest US / largest Chinese run) only enter the reason."""
+    (no tolerance), ``compute_gap_x`` (largest US / largest Chinese run of the last 12 months) and
+    ``compute_gap_range`` (the smallest and largest top-k ratio over the windows ``compute_windows``) only
+    enter the reason."""
     level = months_level > 0
     close = bool(math.isfinite(lag_now_months)) and lag_now_months <= close_months
     months = f"{months_level} month{'s' if months_level != 1 else ''}"
@@ -133,8 +137,14 @@ def verdict_c8(
         "Rule: supported if the best Chinese model was level with the best US model at some point since "
         "the first control and is now close behind; partly supported if only one holds. The best Chinese "
         f"model {rule}. It trails by {gap_points:.1f} ECI points ({lag_strict_months:.1f} months with no "
-        f"tolerance), while the largest US run of the last year is {fmt_x(compute_gap_x)} the largest "
-        "Chinese one.",
+        f"tolerance), while "
+        + (
+            f"the largest US runs are {fmt_x(compute_gap_range[0])} to {fmt_x(compute_gap_range[1])} the "
+            f"largest Chinese ones over {compute_windows} (the single largest of the last 12 months: "
+            f"{fmt_x(compute_gap_x)}), a spread that no single window decides."
+            if compute_gap_range is not None
+            else f"the largest US run of the last year is {fmt_x(compute_gap_x)} the largest Chinese one."
+        ),
     )
 
 
@@ -190,13 +200,16 @@ def verdict_c10(
     speed_bump_max_months: float,
     roadblock_min_months: float,
     verdict_probability: float,
+    restricted_growth: str = "",
+    decisive: str = "",
 ) -> Verdict:
     """C10: export controls are "a speed bump, not a roadblock".
 
     ``prob_speed_bump`` = P(delay <= speed_bump_max_months) and ``prob_roadblock`` = P(delay >=
     roadblock_min_months) of the simulated delay. supported: P(speed bump) >= ``verdict_probability``; not
     supported (otherwise): P(roadblock) >= ``verdict_probability``; partly supported: neither band is that
-    likely. The band ends, the quantiles and the historical lag enter the reason."""
+    likely. The band ends, the quantiles, the historical lag, where the restricted side's growth comes from
+    (``restricted_growth``) and the input that alone moves the delay most (``decisive``) enter the reason."""
     if prob_speed_bump >= verdict_probability:
         value = SUPPORTED
     elif prob_roadblock >= verdict_probability:
@@ -209,5 +222,7 @@ def verdict_c10(
         f"The modelled delay has median {median:.1f} months (5-95%: {p05:.1f}-{p95:.1f}); "
         f"P(speed bump, at most {speed_bump_max_months:g} months) = {prob_speed_bump:.2f}, "
         f"P(roadblock, at least {roadblock_min_months:g} months) = {prob_roadblock:.2f} "
-        f"(needed: {verdict_probability:g}); the historical capability lag is {lag_now_months:.1f} months.",
+        f"(needed: {verdict_probability:g}); the historical capability lag is {lag_now_months:.1f} months."
+        + (f" The restricted side's compute grows {restricted_growth}." if restricted_growth else "")
+        + (f" Decisive input: {decisive}." if decisive else ""),
     )
