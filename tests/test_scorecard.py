@@ -19,8 +19,8 @@ OK = {"status": "ok"}
 def test_every_claim_gets_a_row_in_order():
     rows = scorecard.evaluate(upstream())
     assert [r["claim"] for r in rows] == [f"C{i}" for i in range(1, 13)]
-    assert rows[10]["verdict"] == "context only" and rows[11]["verdict"] == "not testable"
-    assert all(r["verdict"] == "not evaluated" for r in rows[:10])
+    assert rows[10]["verdict"] == "context only"  # C11; C12 is judged by notebook 04 since issue 14
+    assert all(r["verdict"] == "not evaluated" for r in rows[:10] + rows[11:])
     assert "was not run" in rows[0]["reason"]
 
 

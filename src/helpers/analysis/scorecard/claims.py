@@ -1,17 +1,17 @@
 """The essay's claims C1-C12: what each says, which notebook holds its evidence, what it is measured by,
 and which recorded results are its estimate and its verdict.
 
-Two claims are judged here rather than in a notebook: C11 (background figures, context only) and C12
-(not testable with the collection's data); their reasons are written below.
+One claim is judged here rather than in a notebook: C11 (background figures, context only); its reason is
+written below.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpers.core.verdicts import CONTEXT_ONLY, NOT_TESTABLE
+from helpers.core.verdicts import CONTEXT_ONLY
 
-__all__ = ["CLAIMS", "CONC", "EXPORT", "PARITY", "SHORT", "Claim"]
+__all__ = ["CLAIMS", "CONC", "EXPORT", "PARITY", "SHORT", "VALUE", "Claim"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Claim:
 
 
 PARITY, CONC, EXPORT = "01_benchmark_parity", "02_compute_concentration", "03_export_controls"
+VALUE = "04_value_capture"
 
 CLAIMS: tuple[Claim, ...] = (
     Claim(
@@ -81,9 +82,10 @@ CLAIMS: tuple[Claim, ...] = (
     Claim(
         "C6",
         'Cloud compute is a commodity with "razor margins".',
-        CONC,
-        "Cloud operating margins (needs a cited margin series)",
-        (),
+        VALUE,
+        "Operating margins of the cloud segments (AWS, Microsoft Intelligent Cloud, Google Cloud) against a "
+        "stated razor line, GPU-only clouds apart",
+        ("cloud_operating_margin_latest_pct", "gpu_cloud_operating_margin_latest_pct"),
         "verdict_C6",
     ),
     Claim(
@@ -131,13 +133,14 @@ CLAIMS: tuple[Claim, ...] = (
     Claim(
         "C12",
         'Model providers are squeezed on price ("cutting API costs repeatedly").',
-        None,
-        "API price at fixed capability over time",
-        (),
-        None,
-        NOT_TESTABLE,
-        "Not evaluated in this edition: the collection holds a single Artificial Analysis price snapshot "
-        "(2026-08), and a price trend needs dated price series.",
+        VALUE,
+        "API price at fixed capability (Epoch AI's method) and flagship list prices per year, with price cuts",
+        (
+            "price_decline_fixed_capability_x_per_year",
+            "frontier_price_change_x_per_year",
+            "price_cuts_by_provider",
+        ),
+        "verdict_C12",
     ),
 )
 

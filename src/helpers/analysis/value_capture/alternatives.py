@@ -125,7 +125,7 @@ _C12 = (
         ("C12",),
         (
             A(
-                ["OpenAI", "Anthropic", "Google"],
+                ("OpenAI", "Anthropic", "Google"),  # a tuple: grid specifications must be hashable
                 "the three labs with a frontier model throughout 2023-2026; xAI and DeepSeek start later",
                 "Epoch AI, frontier models data (notebook 01 of this collection)",
             ),

@@ -113,7 +113,7 @@ def c12(
         f"C12 is {value}: (a) at fixed capability the price falls {fixed_decline_x:.3g}x per year ({statistic} of "
         f"Epoch AI's 21 thresholds; {'≥' if a else '<'} {decline_fast_x:g}x, {'cut fast' if a else 'not cut fast'}); "
         f"(b) flagship list prices change {frontier_change:.2f}x per year ({pct:+.0f}% a year, 90% interval "
-        f"{frontier_change_low:.2f}–{frontier_change_high:.2f}): {'falling' if b else 'not shown to fall'} ({how})."
+        f"{frontier_change_low:.2f}–{frontier_change_high:.2f}): {'falling' if b else 'not shown to fall'} (rule: {how})."
     )
     cuts = {k: int(v) for k, v in dict(cuts_by_provider).items() if v}
     if cuts:
