@@ -59,10 +59,11 @@ def epoch_us_china(caps: pd.DataFrame, cg, seed: int) -> Figure:
         own_high=own.high,
         own_definition=f"the same estimand from {own.start:%Y-%m-%d} to the newest ECI release "
         f"({own.end:%Y-%m-%d}), tolerance {own.tolerance:g} (us_china_lag_months_avg)",
-        note=f"ours ranges {theirs_def.min_months:.1f}-{theirs_def.max_months:.1f} months, with the first "
-        f"defined day {theirs_def.start:%Y-%m-%d}: our table is the April 2026 ECI release (scores re-estimated "
-        "since January) and dates each model at its earliest version with its highest score, which moves later, "
-        "stronger US versions (e.g. Gemini 1.5 Pro) earlier and shortens the 2024 lags (issue 13, item 4)",
+        note=f"ours ranges {theirs_def.min_months:.1f}-{theirs_def.max_months:.1f} months, the first defined day "
+        f"{theirs_def.start:%Y-%m-%d} (theirs: May 2024, 14 months): our table is the April 2026 ECI release, whose "
+        "scores were re-estimated since their January snapshot, and the release date and score it gives a model "
+        "with several versions (data/metadata/capabilities.yaml) move the US frontier's steps, which sets the "
+        "2024 lags",
         claims=("C8",),
         url=e["url"],
     )
