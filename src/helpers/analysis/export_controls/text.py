@@ -37,6 +37,13 @@ RUNS_CAPTION = (
     "window, then per window the single largest runs, the bounds for missing estimates (a missing model at most "
     "as large as its country's largest known run so far) and the share of notable models without an estimate:"
 )
+RUNS_FORMAT = {
+    "US / China": "{:.1f}x",
+    "bound low": "{:.1f}x",
+    "bound high": "{:.1f}x",
+    "US notable, no estimate": "{:.0%}",
+    "Chinese notable, no estimate": "{:.0%}",
+}
 MISSING_SHARE_CAPTION = (
     "Share of models with an ECI but without a compute estimate (the missing are mostly closed US models):"
 )

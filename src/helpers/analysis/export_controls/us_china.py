@@ -434,6 +434,23 @@ class ComputeRecord:
         return self.runs[self.runs["k"] == 1].reset_index(drop=True)
 
     @property
+    def runs_table(self) -> pd.DataFrame:
+        """The k = 1 rows for the reader: window, ratio with its bounds, the two runs, the shares missing."""
+        t = self.runs_top1
+        return pd.DataFrame(
+            {
+                "window (months)": t["window_months"],
+                "US / China": t["ratio"],
+                "bound low": t["low"],
+                "bound high": t["high"],
+                "largest US run": t["top_US"] + " (" + t["top_US_date"].dt.strftime("%Y-%m") + ")",
+                "largest Chinese run": t["top_China"] + " (" + t["top_China_date"].dt.strftime("%Y-%m") + ")",
+                "US notable, no estimate": t["missing_US"],
+                "Chinese notable, no estimate": t["missing_China"],
+            }
+        ).set_index("window (months)")
+
+    @property
     def runs_wide(self) -> pd.DataFrame:
         """Ratio per window (rows, months) and k (columns)."""
         return self.runs.pivot(index="window_months", columns="k", values="ratio")
