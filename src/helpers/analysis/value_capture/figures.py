@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from helpers.analysis.value_capture import prices
 from helpers.core import plots
 
 __all__ = [
@@ -161,7 +162,7 @@ def fixed_capability(fc, benchmarks=("MMLU", "GPQA Diamond")) -> Figure:
             )
             col = cmap(i / max(1, len(fits) - 1) * 0.85)
             ax.scatter(g["price_date"], g["price"], color=col, s=22, zorder=3)
-            t = (g["price_date"] - g["price_date"].min()).dt.days / 365.25
+            t = (g["price_date"] - g["price_date"].min()).dt.days / prices.DAYS_PER_YEAR
             slope = -np.log10(f.ours)
             intercept = np.mean(np.log10(g["price"]) - slope * t)
             ax.plot(

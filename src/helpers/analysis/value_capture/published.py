@@ -61,7 +61,7 @@ def figures(prices: pd.DataFrame, fixed, frontier) -> list[Figure]:
             ours_high=float(gpqa["ours_high"]),
             **own,
             note=f"the page rounds the fit to 40x; Epoch's results file gives {gpqa['theirs']:.1f}x, ours "
-            f"{gpqa['ours']:.1f}x (time in years of 365.25 days)",
+            f"{gpqa['ours']:.1f}x",
             claims=("C12",),
             url=EPOCH_URL,
         ),
