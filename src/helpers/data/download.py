@@ -53,6 +53,13 @@ class Pin:
     member: str | None = None
     mirrors: tuple[str, ...] = ()
     note: str = ""
+    latest: str = ""  # where the newest version is published (a branch URL for a commit-pinned input)
+
+    def newest_url(self) -> str | None:
+        """Where ``data refresh`` looks for a newer version (None: a snapshot, refreshed by hand)."""
+        if self.pinned == "snapshot":
+            return None
+        return self.latest or self.url
 
 
 class PinError(ValueError):
@@ -95,6 +102,7 @@ def load_pins(file: Path | None = None) -> dict[str, Pin]:
             member=e.get("member"),
             mirrors=tuple(e.get("mirrors", ())),
             note=str(e.get("note", "")),
+            latest=str(e.get("latest", "")),
         )
     return pins
 

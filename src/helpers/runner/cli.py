@@ -70,6 +70,12 @@ def cli_data(args) -> int:
     if args.action == "docs":
         write_readme()
         return 0
+    if args.action == "refresh":
+        from helpers.runner import refresh
+
+        if args.accept:
+            return refresh.accept(args.accept)
+        return refresh.refresh(args.vintage, mirror=args.mirror, run=not args.no_run)
     raise AssertionError(args.action)
 
 
@@ -115,9 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("notebook")
 
     d = sub.add_parser("data", help="validate, build or download the datasets")
-    d.add_argument("action", choices=["validate", "build", "download", "docs"])
+    d.add_argument("action", choices=["validate", "build", "download", "docs", "refresh"])
     d.add_argument("names", nargs="*", help="dataset names (default: all)")
     d.add_argument("--mirror", help="base URL to fetch raw files from instead of the publishers' URLs")
+    d.add_argument("--vintage", help="refresh: the new vintage's name (default: today's date, YYYY-MM-DD)")
+    d.add_argument("--accept", metavar="VINTAGE", help="refresh: install a refreshed vintage into data/")
+    d.add_argument("--no-run", action="store_true", help="refresh: build and compare tables, skip the run")
 
     r = sub.add_parser("robustness", help="every claim's verdict over the grid of its declared alternatives")
     r.add_argument(
