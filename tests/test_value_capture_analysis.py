@@ -105,6 +105,9 @@ def test_cuts_find_same_model_price_falls_and_skip_artefacts(inputs, result):
     # the o3 revert to $10/$40 of 2025-10-10 is a migration artefact, not a price increase
     assert not ((ev["model"] == "o3") & (ev["kind"] == "increase")).any()
     assert result.cuts.per_year["cuts"].sum() == len(cuts)
+    e = result.cuts.entries()
+    per_year = e["price_cuts_per_provider_year"]["value"]
+    assert {k: sum(v.values()) for k, v in per_year.items()} == e["price_cuts_by_provider"]["value"]
 
 
 def test_margins_read_the_latest_fiscal_year_on_the_newest_segment_basis(inputs, result):

@@ -305,7 +305,17 @@ class Cuts:
                 claims=["C12"],
                 note="cuts of the same model's (or API id's) list price at the same vendor, 2021-2026; artefacts "
                 "of llm-prices' data migration left out",
-            )
+            ),
+            "price_cuts_per_provider_year": make_entry(
+                "price_cuts_per_provider_year",
+                {
+                    prov: {int(r.year): int(r.cuts) for r in g.sort_values("year").itertuples()}
+                    for prov, g in self.per_year.groupby("provider", sort=True)
+                },
+                unit="list-price cuts",
+                claims=["C12"],
+                note="the cuts of price_cuts_by_provider by the year they took effect",
+            ),
         }
 
 
