@@ -2,7 +2,7 @@
 
 A segment's margin for the verdict is its latest fiscal year (or the mean of its last ``margin_years``
 fiscal years, on one segment basis), or with ``margin_period="latest_period"`` its newest period of any
-kind (quarter, trailing twelve months). Google Cloud is read on its 2023 recast basis and Microsoft
+kind (quarter, trailing twelve months; of periods ending on the same day, the shortest). Google Cloud is read on its 2023 recast basis and Microsoft
 Intelligent Cloud on its FY2025 recast basis for the latest values; the earlier bases stay in the series.
 """
 
@@ -81,11 +81,7 @@ def _latest(df: pd.DataFrame, series: str, P) -> dict | None:
         label = periods[-1] if len(periods) == 1 else f"{periods[0]} to {periods[-1]} ({len(periods)} years)"
         rows = fy
     else:
-        rows = (
-            g.assign(_o=g["period_type"].map(PERIOD_ORDER))
-            .sort_values(["period_end", "_o"], ascending=[True, False])
-            .tail(1)
-        )
+        rows = g.assign(_o=g["period_type"].map(PERIOD_ORDER)).sort_values(["period_end", "_o"]).tail(1)
         pct = float(rows["operating_margin_pct"].iloc[0])
         label = str(rows["fiscal_period"].iloc[0])
     worst = (
