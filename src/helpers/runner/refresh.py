@@ -170,10 +170,11 @@ def _short(v) -> str:
 
 
 def write_report(
-    vintage: str, inputs: list[dict], tables: list[dict], results: list[dict], run_ok: bool
+    vintage: str, inputs: list[dict], tables: list[dict], results: list[dict], run_ok: bool, note: str = ""
 ) -> Path:
     folder = refresh_dir(vintage)
     doc = {"vintage": vintage, "inputs": inputs, "tables": tables, "results": results, "run_ok": run_ok}
+    doc["note"] = note
     (folder / "report.json").write_text(json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n")
     changed = [i for i in inputs if i["status"] == "changed"]
     verdicts = [r for r in results if r["key"].startswith("verdict_")]
@@ -183,6 +184,7 @@ def write_report(
         f"{len(changed)} of {len(inputs)} raw inputs changed upstream; "
         f"{sum(1 for t in tables if t.get('added') or t.get('removed') or t.get('changed'))} tables differ; "
         f"{len(verdicts)} verdicts and {len(results) - len(verdicts)} other results move"
+        + (f" ({note})" if note else "")
         + ("" if run_ok else " (the collection FAILED on the candidate: see its run folder)")
         + f". Nothing in data/ has changed: accept with `python -m helpers data refresh --accept {vintage}`.",
         "",
@@ -215,35 +217,59 @@ def write_report(
     return folder / "report.md"
 
 
-def refresh(vintage: str | None = None, mirror: str | None = None, jobs: int = 2, run: bool = True) -> int:
+def build_candidate(root: Path) -> str | None:
+    """Build and validate the candidate's tables in a separate process; the error line, or None."""
+    for step in (("data", "build"), ("data", "validate")):
+        p = _helpers(root, *step)
+        if p.returncode != 0:
+            tail = (p.stderr or p.stdout).strip().splitlines()[-1:] or ["no output"]
+            return f"'data {step[1]}' failed: {tail[0]}"
+    return None
+
+
+def run_candidate(root: Path, vintage: str, jobs: int) -> tuple[bool, list[dict], str]:
+    """Run the collection on the candidate; (ok, results that moved against the default run, a note)."""
+    p = _helpers(root, "run", "--name", f"refresh-{vintage}", "--jobs", str(jobs))
+    ok = p.returncode == 0
+    new = root / "build" / "runs" / (f"refresh-{vintage}" if ok else f"refresh-{vintage}.failed")
+    base = paths.RUNS / "default" / "results.json"
+    base = base if base.is_file() else paths.REPORTS / "results.json"
+    if not base.is_file():
+        return ok, [], "no default run to compare with: run 'python -m helpers run' first"
+    if not (new / "results.json").is_file():
+        return ok, [], "the candidate run wrote no results"
+    return (
+        ok,
+        result_changes(json.loads(base.read_text()), json.loads((new / "results.json").read_text())),
+        "",
+    )
+
+
+def refresh(
+    vintage: str | None = None,
+    mirror: str | None = None,
+    jobs: int = 2,
+    run: bool = True,
+    build=build_candidate,
+    execute=run_candidate,
+) -> int:
     vintage = vintage or dt.date.today().isoformat()
     folder = refresh_dir(vintage)
     folder.mkdir(parents=True, exist_ok=True)
     inputs = fetch_vintage(vintage, mirror)
     root = candidate_root(vintage)
-    for step in (("data", "build"), ("data", "validate")):
-        p = _helpers(root, *step)
-        if p.returncode != 0:
-            tail = (p.stderr or p.stdout).strip().splitlines()[-1:] or ["no output"]
-            print(
-                f"error: data refresh: 'data {step[1]}' failed on vintage {vintage}: {tail[0]}",
-                file=sys.stderr,
-            )
-            print("       nothing in data/ was changed", file=sys.stderr)
-            return 1
+    problem = build(root)
+    if problem:
+        print(
+            f"error: data refresh: {problem} (vintage {vintage}); nothing in data/ was changed",
+            file=sys.stderr,
+        )
+        return 1
     tables = table_changes(paths.DATA, root / "data")
-    results, run_ok = [], True
+    results, run_ok, note = [], True, "the collection was not run (--no-run)"
     if run:
-        p = _helpers(root, "run", "--name", f"refresh-{vintage}", "--jobs", str(jobs))
-        run_ok = p.returncode == 0
-        new = root / "build" / "runs" / (f"refresh-{vintage}" if run_ok else f"refresh-{vintage}.failed")
-        base = paths.RUNS / "default" / "results.json"
-        base = base if base.is_file() else paths.REPORTS / "results.json"
-        if (new / "results.json").is_file() and base.is_file():
-            results = result_changes(
-                json.loads(base.read_text()), json.loads((new / "results.json").read_text())
-            )
-    report = write_report(vintage, inputs, tables, results, run_ok)
+        run_ok, results, note = execute(root, vintage, jobs)
+    report = write_report(vintage, inputs, tables, results, run_ok, note)
     print(report.read_text().split("\n")[2])
     print(f"report -> {report.relative_to(paths.ROOT)}")
     return 0 if run_ok else 1
