@@ -67,16 +67,60 @@ def test_models_contract_and_known_rows():
 
 
 def test_capabilities_collapse_and_anchors():
-    c = data.load("capabilities").set_index("model")
-    assert c.index.is_unique
+    c = data.load("capabilities")
+    assert not c.duplicated(["model", "release_date"]).any()
+    by = c.set_index(["model", "release_date"])
     # Epoch's anchors: GPT-5 is 150 and Claude 3.5 Sonnet (June 2024) is 130 on the ECI scale
-    assert c.loc["GPT-5", "eci"] == pytest.approx(150, abs=0.01)
-    assert c.loc["Claude 3.5 Sonnet", "eci"] == pytest.approx(130, abs=0.01)
-    # Llama 4 Maverick's several versions (FP8, providers) collapse into one row
-    assert c.loc["Llama 4 Maverick", "n_versions"] >= 3 and bool(c.loc["Llama 4 Maverick", "open_weights"])
+    assert by.loc[("GPT-5", "2025-08-07"), "eci"] == pytest.approx(150, abs=0.01)
+    assert by.loc[("Claude 3.5 Sonnet", "2024-06-20"), "eci"] == pytest.approx(130, abs=0.01)
+    # Llama 4 Maverick's settings and host copies (FP8, chutes a day later, same score) collapse into one row
+    mav = c[c["model"] == "Llama 4 Maverick"]
+    assert len(mav) == 1 and mav["n_versions"].iloc[0] >= 3 and bool(mav["open_weights"].iloc[0])
+    # issue 13: each dated version keeps its own score: gemini-1.5-pro-002 (2024-09-24) is 5.5 points above -001
+    # (2024-05-14), and the first release is not credited with it
+    gem = c[c["model"] == "Gemini 1.5 Pro"].set_index("release_date")["eci"]
+    assert gem.loc["2024-09-24"] - gem.loc["2024-05-14"] == pytest.approx(5.49, abs=0.01)
+    assert gem.loc["2024-02-15"] < gem.max()
+    assert (c["first_release_date"] <= c["release_date"]).all()
+    assert c.groupby("model")["eci"].nunique().gt(1).sum() == 9  # the nine models whose versions differ
     # rows without a release date (gpt-5-chat) are dropped
-    assert c["release_date"].notna().all()
+    assert c["release_date"].notna().all() and "gpt-5-chat" not in set(c["model_version"])
     assert c["release_date"].max() <= pd.Timestamp("2026-04-30")
+
+
+def test_capability_versions_are_scored_at_their_own_release_dates():
+    """The collapse rule on a small frame: settings of one date collapse to their best score, later dated
+    versions keep their own (lower or higher) score, a later listing with the same score joins the first."""
+    from helpers.data.tables.epoch_benchmarks import capabilities_from_eci
+
+    def row(version, eci, date, acc="API access"):
+        return {
+            "Model version": version,
+            "ECI Score": eci,
+            "Release date": date,
+            "Organization": "Lab",
+            "Country": "United States of America",
+            "Model accessibility": acc,
+            "Training compute (FLOP)": None,
+            "Model name": "m",
+        }
+
+    raw = pd.DataFrame(
+        [
+            row("m-001", 120.0, "2024-01-10"),
+            row("m-001_high", 122.0, "2024-01-10"),  # a setting of the same version: best score counts
+            row("m-002", 118.0, "2024-06-01"),  # a later, weaker version: its own row, not backdated
+            row("m-003", 127.5, "2024-09-01"),  # a later, stronger one: not credited to 2024-01-10
+            row("host/m-003", 127.5, "2024-09-02"),  # a host's copy a day later: joins m-003
+            row("m-004", 130.0, None),  # no date: dropped
+        ]
+    )
+    out = capabilities_from_eci(raw)
+    assert out["release_date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-01-10", "2024-06-01", "2024-09-01"]
+    assert out["eci"].tolist() == [122.0, 118.0, 127.5]
+    assert out["model_version"].tolist() == ["m-001_high", "m-002", "m-003"]
+    assert out["n_versions"].tolist() == [2, 1, 2]
+    assert (out["first_release_date"] == pd.Timestamp("2024-01-10")).all()
 
 
 def test_benchmark_scores_long_form():
@@ -123,6 +167,20 @@ def test_arena_open_flag_overrides_and_segments():
     assert a["snapshot_date"].max() == pd.Timestamp("2026-08-19")
     ov = data.load("arena_open_overrides")
     assert ov["reason"].str.len().min() > 20 and set(ov["source_id"]) <= set(data.load_sources())
+
+
+def test_artificial_analysis_legacy_rows_are_flagged():
+    """Issue 13: GPT-4.5's 13.6 index has no component score and zero prices; the table flags such rows."""
+    aa = data.load("artificial_analysis").set_index("slug")
+    assert aa.loc["gpt-4-5", "intelligence_index"] == pytest.approx(13.6)
+    assert (
+        bool(aa.loc["gpt-4-5", "legacy_index_only"]) and not aa.loc["llama-4-maverick", "legacy_index_only"]
+    )
+    legacy = aa[aa["legacy_index_only"]]
+    assert legacy["intelligence_index"].notna().all() and legacy["gpqa"].isna().all()
+    assert legacy["price_blended_usd_per_1m_tokens"].fillna(0).eq(0).all()
+    priced = aa[aa["price_blended_usd_per_1m_tokens"].fillna(0) > 0]
+    assert not priced["legacy_index_only"].any()
 
 
 def test_artificial_analysis_flags():

@@ -64,14 +64,22 @@ def n_in(table: pd.DataFrame, year: int, column: str = "n_in_year") -> int:
     return int(r[column].iloc[0]) if len(r) else 0
 
 
+def first_version(caps: pd.DataFrame, model: str) -> pd.Series:
+    """The earliest dated version of ``model`` in a capabilities table (one row per model and release date):
+    the model as first released, with that version's ECI. KeyError when the model is not in the table."""
+    rows = caps[caps["model"] == model]
+    if not len(rows):
+        raise KeyError(f"reference model {model!r} is not in the capabilities table")
+    return rows.sort_values("release_date", kind="mergesort").iloc[0]
+
+
 def nth_org_lags(caps: pd.DataFrame, reference_model: str, ns=(2, 5, 10), *, as_of=None) -> pd.DataFrame:
-    """Months after ``reference_model``'s release until the n-th organization had a model with an ECI at
-    least as high (the reference's own organization counts as the first if nobody was earlier).
+    """Months after ``reference_model``'s first release until the n-th organization had a model with an ECI
+    at least as high as that first version's (the reference's own organization counts as the first if nobody
+    was earlier; a later version of the reference scores on its own date, like any other model).
 
     Returns n, organization, date, months (NaN when fewer than n organizations matched by ``as_of``)."""
-    if reference_model not in set(caps["model"]):
-        raise KeyError(f"reference model {reference_model!r} is not in the capabilities table")
-    ref = caps[caps["model"] == reference_model].iloc[0]
+    ref = first_version(caps, reference_model)
     d = caps.dropna(subset=["eci", "release_date", "organization"])
     if as_of is not None:
         d = d[d["release_date"] <= pd.Timestamp(as_of)]
@@ -164,6 +172,14 @@ class Diffusion:
         return n_in(self.orgs, self.full_year, col), n_in(self.orgs, self.earlier_year, col)
 
     @property
+    def n_cumulative(self) -> tuple[int, int]:
+        """(recent, earlier) organizations that had crossed the threshold by the end of each year."""
+        return (
+            n_in(self.orgs, self.full_year, "n_cumulative"),
+            n_in(self.orgs, self.earlier_year, "n_cumulative"),
+        )
+
+    @property
     def n_countries_recent(self) -> int:
         return n_in(self.countries, self.full_year)
 
@@ -192,6 +208,16 @@ class Diffusion:
                 claims=["C4"],
                 note=f"distinct organizations releasing a model of at least {sci(self.threshold_flop)} FLOP, by year",
             ),
+            "orgs_above_compute_threshold_cumulative": make_entry(
+                "orgs_above_compute_threshold_cumulative",
+                {int(r.year): int(r.n_cumulative) for r in self.orgs.itertuples()},
+                unit="organizations",
+                claims=["C4"],
+                note=f"distinct organizations that had released a model of at least {sci(self.threshold_flop)} FLOP "
+                "by the end of each year (C4 counts "
+                + ("these" if self.org_count == "cumulative" else "the in-year ones")
+                + ", parameter c4_org_count)",
+            ),
             "open_weights_share": make_entry(
                 "open_weights_share",
                 {
@@ -215,7 +241,7 @@ def diffusion(inputs: Inputs, P: Params) -> Diffusion:
         raise UserError(
             f"parameter reference_model: {e.args[0]}; choose a model name from data/capabilities.csv"
         ) from None
-    ref = inputs.caps_all.set_index("model").loc[P.reference_model]
+    ref = first_version(inputs.caps_all, P.reference_model)
     full_year = latest_full_year(as_of)
     return Diffusion(
         orgs=orgs_above_threshold(models, P.compute_threshold_flop, as_of=as_of),

@@ -117,10 +117,11 @@ def llama4_rows(inputs: Inputs) -> tuple[list[dict], list[dict], dict]:
         }
         for b, r in w.iterrows()
     ]
-    caps = inputs.caps_all.set_index("model")
-    eci_pair = caps.reindex([MAVERICK, GPT45])["eci"]
+    # each model's best version released by the analysis date (capabilities has one row per dated version)
+    caps = inputs.caps_all[inputs.caps_all["release_date"] <= inputs.as_of]
+    eci_pair = caps.groupby("model")["eci"].max().reindex([MAVERICK, GPT45])
     eci_row = []
-    if eci_pair.notna().all() and (caps.loc[[MAVERICK, GPT45], "release_date"] <= inputs.as_of).all():
+    if eci_pair.notna().all():
         eci_row = [
             {
                 "measure": "ECI (interval scale)",

@@ -75,7 +75,27 @@ def build_artificial_analysis(raw_dir: Path) -> pd.DataFrame:
     )
     out["open_weights"] = out["slug"].map(flag).astype("boolean")
     out["open_flag_source"] = out["slug"].map(src).astype("string")
+    out["legacy_index_only"] = legacy_index_only(out)
     return out.dropna(subset=["slug"])
+
+
+AA_COMPONENTS = ["coding_index", "math_index", "mmlu_pro", "gpqa", "hle", "livecodebench", "aime_25"]
+AA_PRICES = [
+    "price_blended_usd_per_1m_tokens",
+    "price_input_usd_per_1m_tokens",
+    "price_output_usd_per_1m_tokens",
+]
+
+
+def legacy_index_only(aa: pd.DataFrame) -> pd.Series:
+    """True for a legacy entry: an intelligence index but no component score and no price (zero or missing),
+    as GPT-4.5 (Preview)'s 13.6: an index shown without any of the evaluations it summarizes, so it cannot be
+    checked against them."""
+    return (
+        aa["intelligence_index"].notna()
+        & aa[AA_COMPONENTS].isna().all(axis=1)
+        & aa[AA_PRICES].fillna(0).eq(0).all(axis=1)
+    )
 
 
 _FRAC = pa.Check.in_range(0, 1)
@@ -104,6 +124,7 @@ register(
                 "price_output_usd_per_1m_tokens": pa.Column(float, pa.Check.ge(0), nullable=True),
                 "open_weights": pa.Column("boolean", nullable=True),
                 "open_flag_source": pa.Column(str, nullable=True),
+                "legacy_index_only": pa.Column(bool),
             },
             coerce=True,
             strict=True,
@@ -142,9 +163,16 @@ register(
             "price_output_usd_per_1m_tokens": ("Output-token price", "USD per 1M tokens"),
             "open_weights": ("Open-weights flag through data/aa_name_map.csv (missing: not mapped)", "bool"),
             "open_flag_source": ("Which table the flag came from (see aa_name_map)", ""),
+            "legacy_index_only": (
+                "True for a legacy entry: an intelligence index with no component score and zero or no prices "
+                "(GPT-4.5's 13.6 among them), which nothing in the snapshot backs",
+                "bool",
+            ),
         },
         notes="Artificial Analysis publishes no open/closed flag; it is joined by name. The Intelligence Index "
-        "is re-versioned over time: compare values within this snapshot only.",
+        "is re-versioned over time: compare values within this snapshot only. Rows flagged legacy_index_only "
+        "carry an index without any of the component evaluations it summarizes and with zero prices, so nothing "
+        "in the snapshot backs the value; notebook 01 leaves them out of C2 by default.",
     )
 )
 

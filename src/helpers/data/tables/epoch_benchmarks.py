@@ -66,16 +66,30 @@ def eci_versions(raw_dir: Path | None = None) -> pd.DataFrame:
 
 
 def build_capabilities(raw_dir: Path) -> pd.DataFrame:
-    e = eci_versions(raw_dir)
+    return capabilities_from_eci(eci_versions(raw_dir))
+
+
+def capabilities_from_eci(e: pd.DataFrame) -> pd.DataFrame:
+    """One row per model and release date: each dated version of a model scored at its own release date.
+
+    Settings of one version share its date (reasoning effort, FP8) and collapse into one row with their best
+    ECI; versions released on different dates with different scores (gpt-4o-2024-05-13 and -11-20,
+    gemini-1.5-pro-001 and -002) stay separate rows, so no later version's score is backdated to the first
+    release. A later listing with exactly an earlier score (a host's copy, a renamed snapshot) joins the
+    earlier row. ``e``: Epoch's epoch_capabilities_index.csv as read (columns ``ECI_COLS``)."""
     e = e.assign(
-        model=to_text(e["Model name"]), eci=to_number(e["ECI Score"]), rel=to_date(e["Release date"])
+        model=to_text(e["Model name"]),
+        version=to_text(e["Model version"]),
+        eci=to_number(e["ECI Score"]),
+        rel=to_date(e["Release date"]),
     )
-    e = e.dropna(subset=["model", "eci"])
-    e = e.sort_values(["model", "rel", "Model version"], na_position="last")
-    g = e.groupby("model", sort=True)
+    e = e.dropna(subset=["model", "eci", "rel"])
+    # best setting first within a (model, date), so _first picks its version name
+    e = e.sort_values(["model", "rel", "eci", "Model version"], ascending=[True, True, False, True])
+    g = e.groupby(["model", "rel"], sort=True)
     out = pd.DataFrame(
         {
-            "release_date": g["rel"].min(),
+            "model_version": g["version"].agg(_first),
             "organization": g["Organization"].agg(_first),
             "country_raw": g["Country"].agg(_first),
             "accessibility_detail": g["Model accessibility"].agg(_first),
@@ -84,7 +98,17 @@ def build_capabilities(raw_dir: Path) -> pd.DataFrame:
             "n_versions": g.size(),
         }
     ).reset_index()
-    out = out.dropna(subset=["release_date"])
+    out = out.rename(columns={"rel": "release_date"})
+    # a later row with exactly an earlier row's score is the same scored version listed again (a host's copy a
+    # day later, a renamed snapshot): it joins the earlier row instead of adding a date
+    score = out["eci"].round(9)
+    first = out.groupby(["model", score])["release_date"].transform("min")
+    repeat = out["release_date"] > first
+    extra = out[repeat].groupby(["model", score[repeat]])["n_versions"].sum()
+    out = out[~repeat].copy()
+    add = pd.Series(list(zip(out["model"], out["eci"].round(9)))).map(extra).fillna(0).to_numpy()
+    out["n_versions"] = (out["n_versions"] + add).astype(int)
+    out["first_release_date"] = out.groupby("model")["release_date"].transform("min")
     out["country"], _ = split_countries(out.pop("country_raw"))
     out["accessibility_detail"] = to_text(out["accessibility_detail"])
     out["accessibility"] = accessibility_class(out["accessibility_detail"])
@@ -94,6 +118,8 @@ def build_capabilities(raw_dir: Path) -> pd.DataFrame:
         [
             "model",
             "release_date",
+            "model_version",
+            "first_release_date",
             "organization",
             "country",
             "accessibility",
@@ -109,16 +135,19 @@ def build_capabilities(raw_dir: Path) -> pd.DataFrame:
 register(
     Dataset(
         name="capabilities",
-        title="Epoch Capabilities Index per model",
-        description="Epoch AI's Capabilities Index (ECI), one row per model: model versions and settings "
-        "(reasoning effort, provider) collapsed to the model Epoch names in 'Model name'.",
+        title="Epoch Capabilities Index per model version (release date)",
+        description="Epoch AI's Capabilities Index (ECI), one row per model and release date: the settings "
+        "of one version (reasoning effort, provider) collapsed, versions released on different dates kept "
+        "apart, each with its own score.",
         schema=pa.DataFrameSchema(
             {
-                "model": pa.Column(str, unique=True),
+                "model": pa.Column(str),
                 "release_date": pa.Column(
                     "datetime64[ns]",
                     pa.Check.in_range(pd.Timestamp("2015-01-01"), pd.Timestamp("2026-12-31")),
                 ),
+                "model_version": pa.Column(str),
+                "first_release_date": pa.Column("datetime64[ns]"),
                 "organization": pa.Column(str, nullable=True),
                 "country": pa.Column(str, nullable=True),
                 "accessibility": pa.Column(str, ACCESSIBILITY_CHECK, nullable=True),
@@ -130,8 +159,9 @@ register(
             },
             coerce=True,
             strict=True,
+            unique=["model", "release_date"],
         ),
-        key=("model",),
+        key=("model", "release_date"),
         sources=[EPOCH_HUB],
         build=build_capabilities,
         raw=[
@@ -143,10 +173,12 @@ register(
                 note="epoch_capabilities_index.csv inside Epoch's benchmark_data.zip",
             )
         ],
-        date_columns=("release_date",),
+        date_columns=("release_date", "first_release_date"),
         columns_doc={
-            "model": ("Model name (Epoch's 'Model name'; versions and settings collapsed)", ""),
-            "release_date": ("Earliest release date among the model's versions", "date"),
+            "model": ("Model name (Epoch's 'Model name'; one row per release date of its versions)", ""),
+            "release_date": ("Release date of this version (the settings of one version share it)", "date"),
+            "model_version": ("Epoch's 'Model version' with the best ECI on that date", ""),
+            "first_release_date": ("Earliest release date among the model's versions", "date"),
             "organization": ("Developer", ""),
             "country": ("Primary country of the developer (first listed; United States -> US)", ""),
             "accessibility": ("open weights / API / hosted / unreleased (Epoch's field)", ""),
@@ -157,12 +189,22 @@ register(
             ),
             "eci": ("Epoch Capabilities Index score (arbitrary units; GPT-5 about 150)", "ECI points"),
             "training_compute_flop": ("Training compute as listed with the ECI", "FLOP"),
-            "n_versions": ("Number of scored versions/settings collapsed into the row", "count"),
+            "n_versions": (
+                "Number of scored versions/settings released that day, collapsed into the row",
+                "count",
+            ),
         },
-        notes="Collapse rule: Epoch gives one ECI per 'Model name' (identical across its versions); the row takes "
-        "the maximum ECI over versions (equal in this snapshot), the earliest non-blank release date and the "
-        "first non-blank organization, country and accessibility. Models without a release date "
-        "(e.g. gpt-5-chat, gemma-2-9b) are dropped so they cannot distort a frontier.",
+        notes="Collapse rule: the scored versions and settings of a 'Model name' released on the same date "
+        "become one row with their maximum ECI (the best setting, e.g. Qwen3-235B-A22B's Thinking over its "
+        "Instruct variant) and the first non-blank organization, country and accessibility. Versions released "
+        "on different dates keep their own row and score: in this snapshot 9 models' dated versions differ "
+        "(GPT-3.5 Turbo, GPT-4o, Gemini 1.5 Flash, Gemini 1.5 Pro, Gemini 2.0 Flash, Gemini 2.5 Flash, Kimi K2, "
+        "Mistral Large 2, Qwen3-235B-A22B (Jul 2025)), e.g. gemini-1.5-pro-002 (2024-09-24) scores 5.5 points "
+        "more than -001 (2024-05-14); an earlier table gave every version the best score at the earliest date. "
+        "A later listing with exactly an earlier score (a host's copy a day later, a renamed snapshot) is the "
+        "same scored version and joins the earlier row. "
+        "Versions without a release date (e.g. gpt-5-chat, gemma-2-9b) are dropped so they cannot distort a "
+        "frontier.",
     )
 )
 
