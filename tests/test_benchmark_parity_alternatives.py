@@ -66,10 +66,11 @@ def test_the_default_gives_the_committed_verdicts(inputs):
 @pytest.mark.parametrize(
     "changes, claim, before, after",
     [
-        # issue 12: a consistent strict metric gives 2 of 5; dropping AA's legacy GPT-4.5 index gives 2 of 4
-        ({"comparison_metric": "strict"}, "C2", "supported", "partly supported"),
-        ({"aa_legacy_scores": "drop"}, "C2", "supported", "partly supported"),
-        ({"majority_pct": 66.7}, "C2", "supported", "partly supported"),
+        # issue 13: AA's legacy GPT-4.5 index is dropped by default (2 of 4); keeping it gives 3 of 5
+        ({"aa_legacy_scores": "keep"}, "C2", "partly supported", "supported"),
+        ({"maverick_variant": "experimental"}, "C2", "partly supported", "supported"),
+        ({"comparison_metric": "score_ratio"}, "C2", "partly supported", "supported"),
+        ({"c4_min_orgs": 6}, "C4", "partly supported", "supported"),
         # issue 12: counting organizations above 10^25 FLOP cumulatively (12) instead of in-year (7)
         ({"c4_org_count": "cumulative"}, "C4", "partly supported", "supported"),
         ({"compute_threshold_flop": 1e24}, "C4", "partly supported", "supported"),
@@ -92,8 +93,11 @@ def test_the_single_choices_that_flip_a_verdict(inputs, changes, claim, before, 
     [
         {"match_tolerance_pct": 2.0},
         {"quality_threshold_pct": 85.0},
-        {"maverick_variant": "experimental"},
+        {"majority_pct": 66.7},
         {"comparison_metric": "win_ratio"},
+        # issue 13: error_ratio no longer reads Arena by the ratio of two ratings, which turned C1 partly supported
+        {"comparison_metric": "error_ratio"},
+        {"comparison_metric": "strict"},
         {"c4_min_orgs": 12},
         {"reference_model": "o1"},
         {"open_definition": "unrestricted_only"},
@@ -158,10 +162,15 @@ def test_the_strict_metric_takes_errors_on_accuracy_and_win_probability_on_ratin
     r = headline_ratio(t, "strict").tolist()
     assert r[0] == pytest.approx(0.05 / 0.1) and r[1] == pytest.approx(1.25)
     assert r[2] == pytest.approx(t["win_ratio"].iloc[2])
-    assert headline_ratio(t, "error_ratio").iloc[2] == pytest.approx(1300 / 1400)  # falls back: generous
+    # issue 13: error_ratio no longer falls back to the ratio of two ratings (1300 / 1400): it is strict's reading
+    assert headline_ratio(t, "error_ratio").tolist() == pytest.approx(r)
 
 
 def test_legacy_artificial_analysis_rows_are_the_index_only_unpriced_ones(inputs):
+    assert (
+        P.aa_legacy_scores == "drop"
+    )  # issue 13: nothing backs GPT-4.5's 13.6, so C2 leaves it out by default
+    assert inputs.aa_all.loc[inputs.aa_all["slug"] == "gpt-4-5", "legacy_index_only"].all()
     kept = aa_without_legacy(inputs.aa_all)
     dropped = set(inputs.aa_all["slug"]) - set(kept["slug"])
     assert "gpt-4-5" in dropped and "llama-4-maverick" not in dropped
@@ -189,3 +198,12 @@ def test_the_c4_reason_says_how_organizations_were_counted():
     v = verdict_c4(12, 3, 14.0, cumulative=True, **kw)
     assert v.value == "supported" and "by the end of 2025 against 3 by the end of 2023" in v.reason
     assert "in 2025 against 3 in 2023" in verdict_c4(7, 3, 14.0, **kw).reason
+
+
+def test_no_declared_alternative_repeats_the_default_or_another_metric():
+    """'win_ratio' reads every measure as 'natural' does and 'strict' as 'error_ratio' does (issue 13), so
+    neither is declared: a specification grid would count the same specification twice."""
+    metric = next(c for c in alt.DECLARED.choices if c.param == "comparison_metric")
+    assert {a.value for a in metric.alternatives} == {"score_ratio", "error_ratio"}
+    legacy = next(c for c in alt.DECLARED.choices if c.param == "aa_legacy_scores")
+    assert [a.value for a in legacy.alternatives] == ["keep"] and Params().aa_legacy_scores == "drop"

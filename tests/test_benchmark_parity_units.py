@@ -189,7 +189,9 @@ def test_headline_ratio_and_shares():
         ]
     )
     assert ms.share_at_least(ms.headline_ratio(t, "score_ratio"), 90) == (pytest.approx(200 / 3), 2, 3)
-    assert ms.share_at_least(ms.headline_ratio(t, "error_ratio"), 90)[1] == 2  # m1 fails, m2 falls back
+    # error_ratio: m1 by errors (0.5, fails), m2 by score (index, passes), m3 by win probability (parity, passes)
+    assert ms.headline_ratio(t, "error_ratio").round(4).tolist() == [0.5, 0.95, 1.0]
+    assert ms.share_at_least(ms.headline_ratio(t, "error_ratio"), 90)[1] == 2
     # natural: ratings use the win ratio, others the score ratio
     assert ms.headline_ratio(t, "natural").round(4).tolist() == [round(0.8 / 0.9, 4), 0.95, 1.0]
     t2 = ms.compare_measures([{"measure": "r", "evaluator": "E", "kind": "rating", "a": 1300, "b": 1400}])
@@ -208,7 +210,10 @@ def test_rating_gap_ratio_by_metric():
     assert ms.rating_gap_ratio(1400, 100, "natural") == pytest.approx(2 / (1 + 10**0.25))
     assert ms.rating_gap_ratio(1400, 100, "win_ratio") == pytest.approx(2 / (1 + 10**0.25))
     assert ms.rating_gap_ratio(1400, 100, "score_ratio") == pytest.approx(1400 / 1500)
-    assert ms.rating_gap_ratio(1400, 100, "error_ratio") == pytest.approx(1400 / 1500)  # falls back
+    # issue 13: a rating has no error rate, so error_ratio reads the Arena by win probability, never by the
+    # ratio of two ratings (near 100% by construction)
+    assert ms.rating_gap_ratio(1400, 100, "error_ratio") == pytest.approx(2 / (1 + 10**0.25))
+    assert ms.rating_gap_ratio(1400, 100, "strict") == ms.rating_gap_ratio(1400, 100, "error_ratio")
     assert math.isnan(ms.rating_gap_ratio(1400, float("nan"), "natural"))
 
 
@@ -418,3 +423,21 @@ def test_ratio_legend_sits_outside_the_frame():
     leg, frame = ax.get_legend().get_window_extent(r), ax.get_window_extent(r)
     assert leg.x0 >= frame.x1
     plt.close(fig)
+
+
+def test_error_ratio_never_reads_a_ratio_of_two_ratings_and_says_so():
+    """Issue 13: under error_ratio an Arena measure 100 points behind must fail a 90% bar (win ratio 0.72), not
+    pass it on the ratio of the ratings (0.93), and the label names what the Arena is read by."""
+    t = ms.compare_measures(
+        [
+            {"measure": "acc", "evaluator": "E", "kind": "fraction", "a": 0.9, "b": 0.95},
+            {"measure": "elo", "evaluator": "Arena", "kind": "rating", "a": 1300.0, "b": 1400.0},
+        ]
+    )
+    r = ms.headline_ratio(t, "error_ratio")
+    assert r.iloc[0] == pytest.approx(0.05 / 0.1) and r.iloc[1] == pytest.approx(t["win_ratio"].iloc[1])
+    assert r.iloc[1] != pytest.approx(t["score_ratio"].iloc[1])
+    assert ms.share_at_least(r, 90)[1] == 0
+    assert "win probability for Arena ratings" in ms.metric_words("error_ratio", long=True)
+    for m in ("natural", "error_ratio", "win_ratio", "strict"):
+        assert ms.headline_ratio(t, m).iloc[1] == pytest.approx(t["win_ratio"].iloc[1]), m

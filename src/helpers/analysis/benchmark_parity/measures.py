@@ -56,17 +56,23 @@ def compare_measures(rows: list[dict]) -> pd.DataFrame:
 def headline_ratio(table: pd.DataFrame, metric: str) -> pd.Series:
     """The ratio used for verdicts under ``metric``: 'natural' (win-probability ratio for Arena ratings, whose
     zero point is arbitrary; score ratio for scores and indexes), 'score_ratio' (everywhere), 'error_ratio'
-    (accuracy measures; others fall back to the score ratio), 'win_ratio' (ratings; others fall back) or
-    'strict' (error-rate ratio on accuracy measures, win-probability ratio on ratings, score ratio on indexes)."""
+    (error-rate ratio on accuracy measures, the win-probability ratio on Arena ratings, score ratio on
+    indexes), 'win_ratio' (ratings; others fall back to the score ratio) or 'strict' (the same as
+    'error_ratio', kept as its older name).
+
+    A rating has no error rate, and the ratio of two ratings is near 1 by construction (their offset is
+    arbitrary), so no metric other than 'score_ratio' ever reads it: under 'error_ratio' an Arena measure
+    is read by the win probability, and ``metric_words`` says so."""
     if metric == "score_ratio":
         return table["score_ratio"]
-    if metric == "natural":
+    if metric in ("natural", "win_ratio"):
         return table["win_ratio"].where(table["kind"].eq("rating"), table["score_ratio"])
-    if metric in ("error_ratio", "win_ratio"):
-        return table[metric].where(table[metric].notna(), table["score_ratio"])
-    if metric == "strict":  # the stricter ratio of each kind: errors on accuracy, win probability on ratings
-        strict = table["error_ratio"].where(table["kind"].eq("fraction"), table["win_ratio"])
-        return strict.where(table["kind"].isin(["fraction", "rating"]), table["score_ratio"])
+    if metric in (
+        "error_ratio",
+        "strict",
+    ):  # errors on accuracy, win probability on ratings, scores on indexes
+        out = table["error_ratio"].where(table["kind"].eq("fraction"), table["win_ratio"])
+        return out.where(table["kind"].isin(["fraction", "rating"]), table["score_ratio"])
     raise ValueError(
         f"metric {metric!r}: allowed 'natural', 'score_ratio', 'error_ratio', 'win_ratio', 'strict'"
     )
@@ -99,9 +105,15 @@ def rating_gap_ratio(open_rating: float, gap_points: float, metric: str) -> floa
 METRIC_WORDS = {  # short name, what it uses on which measure
     "natural": ("natural metric", "win probability for Arena ratings, score ratio elsewhere"),
     "score_ratio": ("score ratio", "on every measure"),
-    "error_ratio": ("error-rate ratio", "for accuracy measures, score ratio elsewhere"),
+    "error_ratio": (
+        "error-rate ratio",
+        "for accuracy measures, win probability for Arena ratings (no error rate), score ratio for indexes",
+    ),
     "win_ratio": ("win-probability ratio", "for Arena ratings, score ratio elsewhere"),
-    "strict": ("strict metric", "error-rate ratio for accuracy measures, win probability for Arena ratings"),
+    "strict": (
+        "strict metric",
+        "error-rate ratio for accuracy measures, win probability for Arena ratings, score ratio for indexes",
+    ),
 }
 
 
@@ -176,6 +188,8 @@ def aa_without_legacy(aa: pd.DataFrame) -> pd.DataFrame:
     """Artificial Analysis rows without the legacy entries: an intelligence index but no component score and
     no price (zero or missing), as for GPT-4.5 (Preview): an index shown without any of the evaluations it
     summarizes, so it cannot be checked against them."""
+    if "legacy_index_only" in aa:  # the table's own flag (data/metadata/artificial_analysis.yaml)
+        return aa[~aa["legacy_index_only"].astype(bool)]
     legacy = (
         aa["intelligence_index"].notna()
         & aa[AA_COMPONENTS].isna().all(axis=1)

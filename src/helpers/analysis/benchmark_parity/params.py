@@ -64,15 +64,15 @@ class Params(NotebookParams):
     )
     comparison_metric: Literal["natural", "score_ratio", "error_ratio", "win_ratio", "strict"] = P(
         "natural",
-        "Ratio used for the C2/C3 verdicts and C1's Arena criterion: natural (win-probability ratio for Arena ratings, score "
-        "ratio otherwise), score ratio everywhere, error-rate ratio (accuracy measures) or "
-        "win-probability ratio (ratings), the last two falling back to the score ratio elsewhere; strict: the "
-        "error-rate ratio on accuracy measures and the win-probability ratio on ratings (score ratio on indexes)",
+        "Ratio used for the C2/C3 verdicts and C1's Arena criterion: natural (win-probability ratio for Arena "
+        "ratings, score ratio otherwise), score ratio everywhere, error_ratio (error-rate ratio on accuracy "
+        "measures, win-probability ratio on Arena ratings, which have no error rate, score ratio on indexes), "
+        "win_ratio (the same as natural) or strict (the same as error_ratio, its older name)",
     )
     aa_legacy_scores: Literal["keep", "drop"] = P(
-        "keep",
-        "C2: keep or drop Artificial Analysis rows with an index score but no component scores and zero prices "
-        "(legacy entries, GPT-4.5's among them)",
+        "drop",
+        "C2: drop or keep Artificial Analysis rows flagged legacy_index_only (an index score with no component "
+        "scores and zero prices, GPT-4.5's 13.6 among them)",
     )
     maverick_variant: Literal["released", "experimental"] = P(
         "released",
