@@ -88,6 +88,7 @@ def record(key: str, value: Any, *, low=None, high=None, unit=None, claims: Iter
     text = f"**{key}** = {fmt_value(entry, max_items=12)}"
     if claims:
         text += f" ({', '.join(entry['claims'])})"
+    text = text.replace("<", "&lt;")  # a value or note from data opens no HTML tag (as core.show.md_escape)
     if get_ipython() is not None:
         display({"text/markdown": text, "text/plain": text, MIME: {"key": key, **entry}}, raw=True)
     return value

@@ -3,6 +3,9 @@
 nbconvert's lab template links require.js, MathJax and mermaid from a CDN; the collection's notebooks
 need none of them (figures are PNG, prose is Markdown), so those tags are dropped and every image is
 embedded. ``report=True`` hides the code (for readers); the full render keeps it (for researchers).
+Neither shows the exercise solutions (cells tagged ``solution``): they belong to the seminar's instructor
+site (``python -m helpers seminar``), rendered with ``solutions=True``. Every page carries the site's
+Content-Security-Policy (``publish.csp``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 from traitlets.config import Config
+
+from helpers.publish.csp import add_policy
 
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
 _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.I)
@@ -137,17 +142,29 @@ def _exporter() -> HTMLExporter:
     return HTMLExporter(config=c, template_name="lab")
 
 
-def _for_readers(nb):
-    """The reader's edition without the solutions (they belong to the seminar) and the parameters cells."""
+SOLUTION_TAG = "solution"
+
+
+def _without(nb, tags: set[str]):
+    """A copy of ``nb`` without the cells carrying any of ``tags``."""
     nb = copy.deepcopy(nb)
-    nb.cells = [c for c in nb.cells if not REPORT_HIDDEN_TAGS & set(c.get("metadata", {}).get("tags", []))]
+    nb.cells = [c for c in nb.cells if not tags & set(c.get("metadata", {}).get("tags", []))]
     return nb
 
 
-def _html(exporter: HTMLExporter, nb, stem: str, report: bool) -> str:
+def _for_readers(nb):
+    """The reader's edition without the solutions (they belong to the seminar) and the parameters cells."""
+    return _without(nb, REPORT_HIDDEN_TAGS)
+
+
+def _html(exporter: HTMLExporter, nb, stem: str, report: bool, solutions: bool = False) -> str:
     exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = report
-    body, _ = exporter.from_notebook_node(_for_readers(nb) if report else nb)
-    return add_navigation(link_notebooks(make_offline(body), report), stem, report)
+    if report:
+        nb = _for_readers(nb)
+    elif not solutions:
+        nb = _without(nb, {SOLUTION_TAG})
+    body, _ = exporter.from_notebook_node(nb)
+    return add_policy(add_navigation(link_notebooks(make_offline(body), report), stem, report))
 
 
 def _write(path: Path, text: str) -> None:
@@ -156,15 +173,17 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def render(nb_file: Path, out_html: Path, report: bool = False) -> Path:
-    """One edition: ``report=True`` hides code, prompts, solutions and parameters (for readers)."""
+def render(nb_file: Path, out_html: Path, report: bool = False, solutions: bool = False) -> Path:
+    """One edition: ``report=True`` hides code, prompts, solutions and parameters (for readers); the full
+    render keeps code and parameters, and the solutions only with ``solutions=True`` (the instructor's)."""
     nb = nbformat.read(str(nb_file), as_version=4)
-    _write(out_html, _html(_exporter(), nb, Path(nb_file).stem, report))
+    _write(out_html, _html(_exporter(), nb, Path(nb_file).stem, report, solutions))
     return out_html
 
 
 def render_editions(nb_file: Path, full_html: Path, report_html: Path) -> tuple[Path, Path]:
-    """Both editions of one notebook from one read and one exporter (its templates load once)."""
+    """Both public editions of one notebook (no solutions) from one read and one exporter (its templates
+    load once)."""
     nb = nbformat.read(str(nb_file), as_version=4)
     exporter = _exporter()
     stem = Path(nb_file).stem

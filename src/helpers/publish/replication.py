@@ -8,10 +8,12 @@ data-derived string is escaped; the page is static and local like the front page
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from helpers.core.replication import KEY
 from helpers.core.text import fmt_number
+from helpers.publish.csp import META
 
 PAGE = "replication.html"
 STATUS_CLASS = {"reproduced": "v-sup", "differs": "v-part", "not computable": "v-nt"}
@@ -32,10 +34,10 @@ def _num(r: dict, key: str) -> str:
     v = r.get(key)
     if v is None:
         return "–"
-    s = fmt_number(v)
+    s = html.escape(fmt_number(v))  # a crafted results file may hold a string here
     lo, hi = r.get(f"{key}_low"), r.get(f"{key}_high")
     if lo is not None and hi is not None:
-        s += f"<div class='note'>{fmt_number(lo)} to {fmt_number(hi)}</div>"
+        s += f"<div class='note'>{html.escape(fmt_number(lo))} to {html.escape(fmt_number(hi))}</div>"
     return s
 
 
@@ -81,7 +83,7 @@ def render_page(results: dict, titles: dict, css: str, esc, run: str) -> str:
         else "No published figures recorded"
     )
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">{META}<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Published figures, reproduced</title><style>{css}</style></head>
 <body><header><h1>Published figures, reproduced</h1>
 <p>Each row is a number published by Epoch AI, the AI Index, market analysts or others that a notebook

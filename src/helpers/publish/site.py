@@ -16,6 +16,7 @@ from pathlib import Path
 from helpers.core import paths
 from helpers.core.text import fmt_parts, label
 from helpers.publish import replication
+from helpers.publish.csp import META
 
 
 def esc(x) -> str:
@@ -276,7 +277,7 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
             f'<a href="{esc(rep_page)}">See each figure, theirs against ours</a>.</p>'
         )
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">{META}<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Open models, compute and export controls: the essay's claims against the data</title>
 <style>{CSS}</style></head>
 <body><header><h1>Does the data back the essay?</h1>
