@@ -59,7 +59,22 @@ def test_a_rerun_gives_byte_identical_documents_from_the_cache(small_grid):
     for name, data in first.items():
         assert (root / "runs" / "t" / name).read_bytes() == data
     rows = first["robustness.csv"].decode().splitlines()
-    assert rows[0] == "notebook,claim,spec,changes,verdict" and len(rows) - 1 == doc["n_specs"]
+    assert rows[0] == "notebook,claim,spec,changes,verdict,mc_draws,mc_margin_se,mc_flag"
+    assert len(rows) - 1 == doc["n_specs"]
+
+
+def test_the_monte_carlo_claim_says_its_draws_and_flags_specifications_near_the_bar(small_grid):
+    """C10 rests on a Monte Carlo: each specification records its draws and its distance from the bar in
+    standard errors; a specification closer than MC_FLAG_SE is flagged, and the summary counts them."""
+    doc, first, _ = small_grid
+    mc = doc["claims"]["C10"]["monte_carlo"]
+    assert mc["draws_min"] >= 10_000 and mc["flag_below_se"] == rb.MC_FLAG_SE
+    rows = [r.split(",") for r in first["robustness.csv"].decode().splitlines()[1:] if ",C10," in r]
+    assert rows and all(r[-3] for r in rows)  # draws recorded for every C10 specification
+    margins = [float(r[-2]) for r in rows]
+    assert sum(m < rb.MC_FLAG_SE for m in margins) == mc["flagged"]
+    assert all(r[-1] == str(float(r[-2]) < rb.MC_FLAG_SE) for r in rows)
+    assert "monte_carlo" not in doc["claims"]["C8"]
 
 
 @pytest.mark.parametrize(

@@ -154,3 +154,20 @@ def test_load_grid_needs_both_files(tmp_path):
     df.to_csv(csv, index=False)
     g = load_grid({"claims": summaries()}, csv)
     assert g.claims == ["C1", "C8"] and g.specs.loc[1, "changes"] == {"tol": 3}
+
+
+def test_a_monte_carlo_claim_states_its_draws_and_flags():
+    s = summaries()
+    s["C8"]["monte_carlo"] = {
+        "draws_min": 10_000,
+        "draws_max": 200_000,
+        "min_margin_se": 0.5,
+        "flag_below_se": 2.0,
+        "flagged": 3,
+    }
+    words = text.robustness(Grid(summaries=s, specs=specs()))
+    assert "C8 rests on a Monte Carlo: 10,000 to 200,000 draws per specification" in words
+    assert "in 3 of them the deciding probability lies within 2 Monte Carlo standard errors" in words
+    s["C8"]["monte_carlo"].update(flagged=0, draws_max=10_000)
+    words = text.robustness(Grid(summaries=s, specs=specs()))
+    assert "10,000 draws per specification" in words and "cannot change the verdict" in words

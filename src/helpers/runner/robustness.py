@@ -23,6 +23,7 @@ import importlib
 import importlib.util
 import io
 import json
+import math
 import os
 import shutil
 import time
@@ -38,6 +39,7 @@ __all__ = ["cli_robustness", "evaluate_notebook", "robustness"]
 
 SEED = 20261130
 DEFAULT_MAX_SPECS = 2000  # per claim
+MC_FLAG_SE = 2.0  # a Monte Carlo verdict closer than this many standard errors to its bar is flagged
 
 
 def analysis_notebooks() -> list[str]:
@@ -77,8 +79,19 @@ def evaluate_notebook(stem: str, values: dict, max_specs: int, seed: int) -> dic
         verdicts = [alt.verdicts(inputs, P.model_copy(update=s))[claim] for s in specs]
         summary = summarize(claim, specs, verdicts, choices)
         summary.update(notebook=stem, sampled=sampled, choices=[c.param for c in choices])
+        mc_fn = getattr(alt, "MONTE_CARLO", {}).get(claim)
+        mc = [mc_fn(inputs, P.model_copy(update=s)) for s in specs] if mc_fn else [None] * len(specs)
+        if mc_fn:
+            margins = [m["margin_se"] for m in mc]
+            summary["monte_carlo"] = {
+                "draws_min": min(m["draws"] for m in mc),
+                "draws_max": max(m["draws"] for m in mc),
+                "min_margin_se": round(min(margins), 3) if math.isfinite(min(margins)) else None,
+                "flag_below_se": MC_FLAG_SE,
+                "flagged": sum(x < MC_FLAG_SE for x in margins),
+            }
         claims.append(summary)
-        for i, (s, v) in enumerate(zip(specs, verdicts)):
+        for i, (s, v, m) in enumerate(zip(specs, verdicts, mc)):
             rows.append(
                 {
                     "notebook": stem,
@@ -86,6 +99,11 @@ def evaluate_notebook(stem: str, values: dict, max_specs: int, seed: int) -> dic
                     "spec": i,
                     "changes": json.dumps(s, sort_keys=True, default=str),
                     "verdict": v,
+                    "mc_draws": m["draws"] if m else "",
+                    "mc_margin_se": (f"{m['margin_se']:.3f}" if math.isfinite(m["margin_se"]) else "inf")
+                    if m
+                    else "",
+                    "mc_flag": (m["margin_se"] < MC_FLAG_SE) if m else "",
                 }
             )
     return {"claims": claims, "rows": rows, "seconds": time.perf_counter() - t0}
@@ -112,6 +130,7 @@ def _write_atomic(path, text: str) -> None:
 
 
 FILES = ("robustness.json", "robustness.csv")
+CSV_FIELDS = ("notebook", "claim", "spec", "changes", "verdict", "mc_draws", "mc_margin_se", "mc_flag")
 
 
 def is_cached(key: str) -> bool:
@@ -140,9 +159,7 @@ def write(key: str, results: list[dict], max_specs: int, seed: int, out_dir) -> 
     }
     text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
     buf = io.StringIO()
-    w = csv.DictWriter(
-        buf, fieldnames=["notebook", "claim", "spec", "changes", "verdict"], lineterminator="\n"
-    )
+    w = csv.DictWriter(buf, fieldnames=[*CSV_FIELDS], lineterminator="\n")
     w.writeheader()
     for r in results:
         w.writerows(r["rows"])

@@ -20,7 +20,27 @@ from helpers.core.robustness import Alternative, Choice, Declared
 
 from .specs import ESCALATE_SE, GRID_DRAWS, SECTION_READS, c10_margin, judged, verdicts
 
-__all__ = ["DECLARED", "ESCALATE_SE", "GRID_DRAWS", "SECTION_READS", "c10_margin", "judged", "verdicts"]
+__all__ = [
+    "DECLARED",
+    "ESCALATE_SE",
+    "GRID_DRAWS",
+    "MONTE_CARLO",
+    "SECTION_READS",
+    "c10_margin",
+    "judged",
+    "verdicts",
+]
+
+
+def _c10_monte_carlo(inputs, P) -> dict:
+    m = c10_margin(inputs, P)
+    return {"draws": m["draws"], "margin_se": m["margin_se"]}
+
+
+# claims whose verdict rests on a Monte Carlo: per specification, the draws used and the distance of the
+# deciding probability from its bar in Monte Carlo standard errors (the grid writes both, and flags a
+# specification whose distance is under runner.robustness.MC_FLAG_SE)
+MONTE_CARLO = {"C10": _c10_monte_carlo}
 
 
 A = Alternative

@@ -94,4 +94,22 @@ def robustness(grid) -> str:
             f"{_is(fragile, 'it', 'them')} ({flips}). Read those verdicts as the default analyst's answer, not "
             "as settled."
         )
+    for c in grid.claims:
+        mc = grid.summaries[c].get("monte_carlo")
+        if mc:
+            draws = f"{mc['draws_min']:,}" + (
+                f" to {mc['draws_max']:,}" if mc["draws_max"] != mc["draws_min"] else ""
+            )
+            close = (
+                f"in {mc['flagged']:,} of them the deciding probability lies within {mc['flag_below_se']:g} Monte "
+                "Carlo standard errors of its bar (flagged in robustness.csv: those verdicts could change with "
+                "more draws)"
+                if mc["flagged"]
+                else f"in every one the deciding probability is more than {mc['flag_below_se']:g} Monte Carlo "
+                "standard errors from its bar, so the simulation's noise cannot change the verdict"
+            )
+            parts.append(
+                f"{c} rests on a Monte Carlo: {draws} draws per specification (more where the first draws "
+                f"land near the bar); {close}."
+            )
     return " ".join(parts)
