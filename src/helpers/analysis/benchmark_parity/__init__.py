@@ -8,6 +8,7 @@ returning a result with ``entries()`` for ``record_all``:
 - ``pairs.llama4`` and ``pairs.deepseek_v4``: measure-by-measure comparisons (C2, C3);
 - ``diffusion.diffusion``: organizations above a compute threshold, delays to match a reference model and
   the open-weights share (C4, C1);
+- ``replication.figures``: the published figures reproduced with their publishers' definitions;
 - ``verdicts.decide``: the four verdicts from those results (the rules are pure functions of numbers);
 - ``alternatives``: the analyst choices of C1-C4 with their alternatives, and the verdicts of any
   specification of them (``grid_numbers`` memoizes the numbers) for the specification grid.
@@ -23,6 +24,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
     submodules=(
         "alternatives",
         "arena",
+        "avg_lag",
         "basics",
         "diffusion",
         "figures",
@@ -33,6 +35,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "measures",
         "pairs",
         "params",
+        "replication",
         "sections",
         "text",
         "verdicts",

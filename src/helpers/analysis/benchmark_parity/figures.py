@@ -294,8 +294,8 @@ def diffusion(d) -> plt.Figure:
     a2.set_xlabel("year")
     a2.set_ylabel("notable models with open weights (%)")
     fig.suptitle(
-        f"{count(d.n_recent, 'organization')} crossed {thr} FLOP in {d.full_year} (against {d.n_earlier} in "
-        f"{d.earlier_year}); open weights were {fmt(d.share_recent, 0)}% of notable models in {d.full_year}",
+        f"{count(d.n_recent, 'organization')} crossed {thr} FLOP in {d.full_year} ({d.n_cumulative[0]} by its end, "
+        f"{d.n_earlier} in {d.earlier_year}); open weights: {fmt(d.share_recent, 0)}% of notable models",
         fontweight="bold",
         x=0.01,
         ha="left",

@@ -22,8 +22,10 @@ def inputs(inp) -> str:
     """What the analysis reads on its date (``inputs.Inputs``)."""
     why = "newest date in the data" if inp.as_of_is_newest else "parameter as_of"
     return (
-        f"Analysis date **{inp.as_of:%Y-%m-%d}** ({why}); {len(inp.caps)} models with an ECI score and a known "
-        f"open/closed status ({int(inp.caps['open'].sum())} open under '{inp.open_definition}'), "
+        f"Analysis date **{inp.as_of:%Y-%m-%d}** ({why}); {inp.caps['model'].nunique()} models with an ECI score "
+        f"and a known open/closed status ({inp.caps.loc[inp.caps['open'].astype(bool), 'model'].nunique()} open "
+        f"under '{inp.open_definition}'), scored in {len(inp.caps)} dated versions (each at its own release "
+        "date), "
         f"{len(inp.models)} Epoch models, {inp.arena['snapshot_date'].nunique()} Arena snapshot dates."
     )
 
@@ -53,6 +55,33 @@ def _lag_sentence(e) -> str:
     )
 
 
+def avg_lag(e) -> str:
+    """Epoch AI's estimand next to the Kaplan-Meier median, and why the two differ (``frontier.Eci``)."""
+    if not math.isfinite(e.lag_avg):
+        return (
+            "The open and closed frontiers of the models released in the window share no range of ECI levels, so "
+            "Epoch AI's average horizontal distance cannot be computed here."
+        )
+    top_open, top_closed = e.open_now, e.closed_now
+    unmatched = e.lags[e.lags["censored"]]
+    txt = (
+        f"Epoch AI's estimand, the **average horizontal distance** between the two frontiers across the ECI levels "
+        f"both span (models released {e.start:%Y-%m-%d} to {e.end:%Y-%m-%d}, no noise tolerance), is "
+        f"**{fmt(e.lag_avg)} months** (90% bootstrap interval {fmt(e.lag_avg_lo)} to {fmt(e.lag_avg_hi)})"
+    )
+    if math.isfinite(e.lag_med) and e.lag_med > e.lag_avg:
+        txt += (
+            f", against a Kaplan-Meier median of {fmt(e.lag_med)} months. The median is longer because it counts one "
+            f"wait per closed record: {count(len(unmatched), 'closed record')} above the open frontier's "
+            f"{fmt(top_open)} (up to {fmt(top_closed)}) had not been matched by {e.end:%Y-%m-%d} and enter it as "
+            "waits still running, while the average only covers levels the open frontier has reached, and weighs "
+            "each ECI point equally however many closed models set records inside it."
+        )
+    else:
+        txt += f", against a Kaplan-Meier median of {fmt(e.lag_med)} months."
+    return txt
+
+
 def eci_frontier(e) -> str:
     """The ECI gap, the Kaplan-Meier lag and the gap trend (``frontier.Eci``)."""
     t = e.trend
@@ -74,7 +103,7 @@ def eci_frontier(e) -> str:
         f"**{fmt(e.open_now)}** ({e.open_steps['model'].iloc[-1]}): a gap of **{fmt(e.gap_now)} points**. "
         f"{_lag_sentence(e)} A linear trend of the monthly gap ({t['n']} months, HAC standard errors with "
         f"{e.hac_lags} lags) has slope **{fmt(t['slope_per_year'], 2)} ECI points per year** (95% CI "
-        f"{fmt(t['low'], 2)} to {fmt(t['high'], 2)}): the gap is {word} over the window."
+        f"{fmt(t['low'], 2)} to {fmt(t['high'], 2)}): the gap is {word} over the window. {avg_lag(e)}"
     )
 
 
@@ -163,10 +192,15 @@ def diffusion(d) -> str:
         if (d.nth["months"] == 0).any()
         else ""
     )
+    cum_recent, cum_earlier = d.n_cumulative
+    counted = "cumulative" if d.org_count == "cumulative" else "in-year"
     return (
         f"In {d.earlier_year}, **{d.n_earlier}** {noun(d.n_earlier, 'organization')} released a model trained with "
         f"at least {sci(d.threshold_flop)} FLOP; in {d.full_year}, **{d.n_recent}** did "
-        f"({count(d.n_countries_recent, 'country', 'countries')}). {ref} (ECI {fmt(d.reference_eci)}, "
+        f"({count(d.n_countries_recent, 'country', 'countries')}). Counted cumulatively, **{cum_earlier}** had done "
+        f"so by the end of {d.earlier_year} and **{cum_recent}** by the end of {d.full_year}; C4's verdict reads the "
+        f"{counted} counts (parameter c4_org_count). In-year counts fall when a developer's latest models have no "
+        f"compute estimate, which is common for closed models of 2025-26. {ref} (ECI {fmt(d.reference_eci)}, "
         f"{d.reference_release:%Y-%m}) was reached by {reached}{alone}. Open weights made up "
         f"**{fmt(d.share_recent)}%** of notable models released in {d.full_year}."
     )

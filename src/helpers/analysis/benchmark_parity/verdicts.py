@@ -182,14 +182,23 @@ def verdict_c4(
     min_orgs: int,
     max_months: float,
     cumulative: bool = False,
+    other_counts: tuple[int, int] | None = None,
 ) -> Verdict:
-    """C4 by ``rule_c4``; the reason gives both counts (in each year, or by its end when ``cumulative``) and
-    the n-th organization's delay against their bounds."""
+    """C4 by ``rule_c4``; the reason gives both counts (in each year, or by its end when ``cumulative``), the
+    counts of the other way of counting (``other_counts``: recent, earlier; shown, not judged) and the n-th
+    organization's delay against their bounds."""
     when = "by the end of" if cumulative else "in"
     head = (
         f"{count(n_orgs_recent, 'organization')} above {sci(threshold_flop)} FLOP {when} {recent_year} against "
-        f"{n_orgs_earlier} {when} {earlier_year} (needs at least {min_orgs}); "
+        f"{n_orgs_earlier} {when} {earlier_year} (needs at least {min_orgs}"
     )
+    if other_counts is not None:
+        other = "in" if cumulative else "by the end of"
+        head += (
+            f"; counted {'in-year' if cumulative else 'cumulatively'}: {other_counts[0]} {other} {recent_year} "
+            f"against {other_counts[1]} {other} {earlier_year}"
+        )
+    head += "); "
     if _known(months_nth) and math.isfinite(months_nth):
         tail = (
             f"the {ordinal(nth_org)} organization matched {reference_model} after {fmt(months_nth)} months "
@@ -255,5 +264,10 @@ def decide(eci, arena, llama4, deepseek_v4, diffusion, P) -> list[Verdict]:
         min_orgs=P.c4_min_orgs,
         max_months=P.c4_max_months,
         cumulative=diffusion.org_count == "cumulative",
+        other_counts=(
+            (diffusion.n_recent, diffusion.n_earlier)
+            if diffusion.org_count == "cumulative"
+            else diffusion.n_cumulative
+        ),
     )
     return [v1, v2, v3, v4]
