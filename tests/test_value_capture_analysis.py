@@ -161,3 +161,25 @@ def test_bad_parameters_are_named():
         validate(Params, {"frontier_providers": ["Meta"]}, notebook="04_value_capture")
     with pytest.raises(ParamError, match="razor_margin_pct"):
         validate(Params, {"razor_margin_pct": 120}, notebook="04_value_capture")
+
+
+def test_figure_titles_state_what_the_marks_show(inputs, result):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers.analysis.value_capture import figures
+
+    title = figures.margins_over_time(result.margins, Params())._suptitle.get_text()
+    assert "all above a 10% 'razor' line" in title and "Google Cloud 24%" in title
+    strict = vc.analyze(Params(razor_margin_pct=25.0), inputs)
+    assert (
+        "2 of 3 above a 25%"
+        in figures.margins_over_time(strict.margins, Params(razor_margin_pct=25.0))._suptitle.get_text()
+    )
+    c = result.frontier.change
+    ax = figures.frontier_prices(result.frontier, Params()).axes[0]
+    assert ("fell" if c["high"] < 1 else "rose" if c["low"] > 1 else "changed") in ax.get_title()
+    assert (
+        f"{result.fixed.n_within} of {result.fixed.n_fits}"
+        in figures.ours_vs_epoch(result.fixed).axes[0].get_title()
+    )

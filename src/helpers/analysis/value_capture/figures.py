@@ -52,10 +52,15 @@ def margins_over_time(m, P) -> Figure:
     dashed), the razor band shaded, GPU clouds in their own panel, comparison rows as ticks."""
     lat = m.latest.set_index("series")["margin_pct"]
     above = [s for s, v in lat.items() if v > P.razor_margin_pct]
-    title = (
-        f"Hyperscale cloud margins are far above a {P.razor_margin_pct:g}% 'razor' line: "
-        + ", ".join(f"{s} {v:.0f}%" for s, v in lat.items())
-        + f"\n({len(above)} of {len(lat)} above it)"
+    how = (
+        "all above"
+        if len(above) == len(lat)
+        else "all at or below"
+        if not above
+        else f"{len(above)} of {len(lat)} above"
+    )
+    title = f"Cloud margins are {how} a {P.razor_margin_pct:g}% 'razor' line: " + ", ".join(
+        f"{s} {v:.0f}%" for s, v in lat.items()
     )
     gpu = m.gpu.dropna(subset=["margin_pct"])
     if len(gpu) and len(lat) and gpu["margin_pct"].max() < lat.min():
@@ -105,8 +110,8 @@ def margins_over_time(m, P) -> Figure:
         f"{r.series}, {r.fiscal_period}: {r.operating_margin_pct:.1f}%" for r in m.comparisons.itertuples()
     )
     ax.text(
-        0.36,
-        0.40,
+        0.57,
+        0.37,
         "Commodity and industry comparisons:\n" + comp,
         transform=ax.transAxes,
         fontsize=6.5,
