@@ -11,6 +11,7 @@ from helpers.core.robustness import (
     Declared,
     ReadRecorder,
     describe_flips,
+    flip_table,
     grid,
     one_change_specs,
     single_flips,
@@ -95,6 +96,14 @@ def test_single_flips_tells_the_reader_which_one_change_flips_a_verdict():
         in text
     )
     assert "**C9** (supported) holds under each of its 1 single changes" in text
+    t = flip_table((base, flips))
+    assert (
+        list(t["Claim"]) == ["C8"]
+        and t.loc[0, "Choice"] == "eci_tolerance"
+        and t.loc[0, "Alternative"] == 3.0
+    )
+    assert t.loc[0, "Verdict it gives"] == "supported" and t.loc[0, "Why a referee could choose it"]
+    assert flip_table(flips, ["C9"]).empty
 
 
 def test_a_change_that_does_not_combine_with_the_run_is_named_not_applicable():

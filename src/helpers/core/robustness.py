@@ -18,8 +18,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
-__all__ = ["Alternative", "Choice", "Declared", "ReadRecorder", "grid", "one_change_specs", "summarize"]
+__all__ = [
+    "Alternative",
+    "Choice",
+    "Declared",
+    "ReadRecorder",
+    "flip_table",
+    "grid",
+    "one_change_specs",
+    "summarize",
+]
 
 
 @dataclass(frozen=True)
@@ -207,6 +217,27 @@ def single_flips(declared: Declared, verdicts, inputs, P) -> tuple[dict, dict]:
                         {"param": choice.param, "value": a.value, "verdict": got[claim], "reason": a.reason}
                     )
     return base, flips
+
+
+def flip_table(flips: tuple[dict, dict] | dict, claims=None):
+    """The single changes that flip a verdict, one row each (claim, choice, alternative, the verdict it
+    gives, why a referee could choose it); ``flips`` as ``single_flips`` returns it."""
+    fl = flips[1] if isinstance(flips, tuple) else flips
+    rows = [
+        {
+            "Claim": c,
+            "Choice": f["param"],
+            "Alternative": f["value"],
+            "Verdict it gives": f["verdict"],
+            "Why a referee could choose it": f["reason"],
+        }
+        for c in (claims or fl)
+        for f in fl.get(c, [])
+        if f["verdict"] is not None
+    ]
+    return pd.DataFrame(
+        rows, columns=["Claim", "Choice", "Alternative", "Verdict it gives", "Why a referee could choose it"]
+    )
 
 
 def describe_flips(base: dict, flips: dict, declared: Declared, most: int = 3) -> str:
