@@ -178,8 +178,7 @@ def test_figure_titles_state_what_the_marks_show(inputs, result):
     )
     c = result.frontier.change
     ax = figures.frontier_prices(result.frontier, Params()).axes[0]
-    assert ("fell" if c["high"] < 1 else "rose" if c["low"] > 1 else "changed") in ax.get_title()
-    assert (
-        f"{result.fixed.n_within} of {result.fixed.n_fits}"
-        in figures.ours_vs_epoch(result.fixed).axes[0].get_title()
-    )
+    assert ("fell" if c["high"] < 1 else "rose" if c["low"] > 1 else "changed") in ax.get_title(loc="left")
+    assert f"{result.fixed.n_within} of {result.fixed.n_fits}" in figures.ours_vs_epoch(result.fixed).axes[
+        0
+    ].get_title(loc="left")
