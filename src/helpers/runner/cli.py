@@ -146,7 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "reports", help="copy the default run's results into reports/ (results.json, scorecard.md)"
     )
-    sub.add_parser("seminar", help="write the student and instructor editions under build/seminar/")
+    sm = sub.add_parser(
+        "seminar",
+        help="student and instructor editions, instructor site, handout and docs under build/seminar/",
+    )
+    sm.add_argument("--run", default="default", help="the run the handout and instructor site come from")
+
+    c = sub.add_parser("compare", help="the verdicts and key results that changed between two runs")
+    c.add_argument("run_a", metavar="RUN_A")
+    c.add_argument("run_b", metavar="RUN_B")
     return p
 
 
@@ -176,6 +184,10 @@ def main(argv=None) -> int:
             from helpers.publish.seminar import cli_seminar
 
             return cli_seminar(args)
+        if args.command == "compare":
+            from helpers.runner.compare import cli_compare
+
+            return cli_compare(args)
     except UserError as e:
         for line in str(e).splitlines():
             print(f"error: {line}", file=sys.stderr)
