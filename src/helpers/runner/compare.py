@@ -9,7 +9,8 @@ terminal and on an HTML page (``build/compare/<RUN_A>--<RUN_B>.html``):
 - the key results that changed: those a notebook lists as headline results or records for a claim; the
   page lists every other changed scalar result too.
 
-A claim or result present in one run only is listed as "(not in run)". Same runs, same output.
+A claim or result present in one run only is listed as "(not in run)". Same runs, same output. A scenario's
+name stands for the run ``--scenario NAME`` wrote (``scenario-NAME``) when no run has that name.
 """
 
 from __future__ import annotations
@@ -35,6 +36,17 @@ class Comparison:
     key_results: list[tuple[str, str, str, str]] = field(default_factory=list)  # notebook, key, A, B
     other_results: list[tuple[str, str, str, str]] = field(default_factory=list)
     same_verdicts: int = 0
+
+
+def resolve(name: str) -> str:
+    """A run's folder name: ``hawkish_controls`` finds the run ``--scenario hawkish_controls`` wrote
+    (``scenario-hawkish_controls``) when no run has that very name."""
+    if (
+        not (paths.RUNS / name / "results.json").is_file()
+        and (paths.RUNS / f"scenario-{name}" / "results.json").is_file()
+    ):
+        return f"scenario-{name}"
+    return name
 
 
 def load_run(name: str) -> tuple[dict, dict]:
@@ -115,6 +127,7 @@ def _key_claim_order(claim: str) -> tuple:
 
 
 def compare(a: str, b: str) -> Comparison:
+    a, b = resolve(a), resolve(b)
     ra, ma = load_run(a)
     rb, mb = load_run(b)
     cmp = Comparison(a, b)
@@ -215,7 +228,7 @@ def html_page(cmp: Comparison) -> str:
         return f'<div class="tablewrap"><table class="scorecard"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
     parts = [
-        f"<h2>Parameters that differ</h2>"
+        "<h2>Parameters that differ</h2>"
         + (table(["notebook", "parameter", cmp.a, cmp.b], cmp.params) if cmp.params else "<p>The same.</p>"),
         f"<h2>Verdicts: {len(cmp.verdicts)} changed, {cmp.same_verdicts} the same</h2>"
         + (
