@@ -171,3 +171,38 @@ def test_a_monte_carlo_claim_states_its_draws_and_flags():
     s["C8"]["monte_carlo"].update(flagged=0, draws_max=10_000)
     words = text.robustness(Grid(summaries=s, specs=specs()))
     assert "10,000 draws per specification" in words and "cannot change the verdict" in words
+
+
+def test_claim_against_evidence_reads_the_runs_bands_and_skips_what_is_missing():
+    from helpers.analysis.scorecard import evidence
+
+    upstream = {
+        "results": {
+            "03_export_controls": {
+                "deepseek_v4_cost_usd": {"value": 16e6, "low": 8e6, "high": 1.7e8},
+                "delay_months_median": {"value": 22.0, "low": 10.0, "high": 34.0},
+            },
+            "04_value_capture": {
+                "cloud_operating_margin_latest_pct": {"value": {"AWS": 35.4, "Google Cloud": 23.7}}
+            },
+        },
+        "params": {
+            "03_export_controls": {"speed_bump_max_months": 12.0},
+            "04_value_capture": {"razor_margin_pct": 8.0},
+        },
+    }
+    rows = evidence.rows(upstream, {"C7": PARTLY, "C10": PARTLY, "C6": NOT_SUPPORTED})
+    by = {r["key"]: r for r in rows}
+    assert set(by) == {"deepseek_v4_cost_usd", "delay_months_median", "cloud_operating_margin_latest_pct"}
+    assert (by["deepseek_v4_cost_usd"]["essay_low"], by["deepseek_v4_cost_usd"]["essay_high"]) == (40e6, 60e6)
+    assert by["delay_months_median"]["essay_high"] == 12.0  # the band is the run's parameter
+    assert by["cloud_operating_margin_latest_pct"]["essay_high"] == 8.0
+    assert [i["label"] for i in by["cloud_operating_margin_latest_pct"]["items"]] == ["AWS", "Google Cloud"]
+    del upstream["params"]["03_export_controls"]
+    assert "delay_months_median" not in {r["key"] for r in evidence.rows(upstream, {})}
+    fig = figures.evidence_figure(rows)
+    assert (
+        fig._suptitle.get_text()
+        == "The essay's figures against the data: 0 of 3 estimates fall where the essay's words put them"
+    )
+    assert len([a for a in fig.axes if a.get_title(loc="left")]) == 3

@@ -7,15 +7,19 @@ or shows it (the notebook calls ``plots.save``).
 
 from __future__ import annotations
 
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from helpers.analysis.scorecard.claims import SHORT
 from helpers.analysis.scorecard.grid import Grid
 from helpers.analysis.scorecard.table import Scorecard
 from helpers.core import plots
+from helpers.core.text import fmt_number
 from helpers.core.verdicts import (
     CONTEXT_ONLY,
     NOT_EVALUATED,
@@ -37,8 +41,8 @@ VERDICT_COLOURS = {
     NOT_EVALUATED: "#AB47BC",
 }
 SOURCES = (
-    "Verdicts computed in notebooks 01-03 from Epoch AI (CC BY 4.0), LMArena, Artificial Analysis, "
-    "Synergy Research, TrendForce and TechInsights data."
+    "Verdicts computed in the analysis notebooks from Epoch AI (CC BY 4.0), LMArena, Artificial Analysis, "
+    "Synergy Research, TrendForce and TechInsights data and company filings."
 )
 
 
@@ -72,7 +76,7 @@ def verdict_figure(card: Scorecard) -> Figure:
     ax.set_xticks(range(len(VERDICT_ORDER)), [v.replace(" ", "\n") for v in VERDICT_ORDER])
     ax.set_xlim(-0.6, len(VERDICT_ORDER) - 0.4)
     ax.set_ylim(-0.8, len(rows) - 0.2)
-    ax.set_xlabel("verdict (computed in notebooks 01-03)")
+    ax.set_xlabel("verdict (computed in the analysis notebooks)")
     ax.set_ylabel("claim")
     ax.set_title(verdict_title(rows))
     ax.grid(axis="y", alpha=0.3)
@@ -82,8 +86,8 @@ def verdict_figure(card: Scorecard) -> Figure:
 
 
 GRID_SOURCES = (
-    "Specification grid over the analyst choices declared in analysis/<topic>/alternatives.py; "
-    "data as in notebooks 01-03."
+    "Specification grid over the analyst choices each analysis notebook declares with its reasons; "
+    "data as in the notebooks."
 )
 
 
@@ -190,4 +194,84 @@ def spec_curve(grid: Grid, claim: str) -> Figure:
     top.set_title(spec_curve_title(grid, claim))
     fig.tight_layout()
     plots.caption(fig, GRID_SOURCES)
+    return fig
+
+
+def evidence_title(rows: list[dict]) -> str:
+    """The finding: on how many drawn estimates the essay's region holds our estimate's interval."""
+    inside = sum(_inside(r) for r in rows)
+    return f"The essay's figures against the data: {inside} of {len(rows)} estimates fall where the essay's words put them"
+
+
+def _inside(r: dict) -> bool:
+    """True when every drawn estimate of the row lies in the essay's region (its point, or its interval)."""
+    lo = -math.inf if r["essay_low"] is None else r["essay_low"]
+    hi = math.inf if r["essay_high"] is None else r["essay_high"]
+    return all(lo <= it["value"] <= hi for it in r["items"])
+
+
+def evidence_figure(rows: list[dict]) -> Figure:
+    """One panel per estimate: the essay's region (a band, or a line for a point) and our estimate with its
+    interval, coloured by the claim's verdict; each panel on its own comparable axis."""
+    n = max(len(rows), 1)
+    fig, axes = plt.subplots(n, 1, figsize=(9, 1.05 * n + 1.2), squeeze=False)
+    for ax, r in zip(axes[:, 0], rows):
+        colour = VERDICT_COLOURS.get(r["verdict"], "#555")
+        vals = [v for it in r["items"] for v in (it["value"], it["low"], it["high"]) if v is not None]
+        vals += [v for v in (r["essay_low"], r["essay_high"]) if v is not None]
+        lo_all, hi_all = min(vals), max(vals)
+        if r["log"]:
+            ax.set_xscale("log")
+            ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: fmt_number(x)))
+            ax.xaxis.set_minor_formatter(NullFormatter())
+            left, right = lo_all / 2.5, hi_all * 2.5
+        else:
+            pad = (hi_all - lo_all) * 0.15 or max(abs(hi_all), 1) * 0.2
+            left, right = (max(lo_all - pad, 0.0) if lo_all >= 0 else lo_all - pad), hi_all + pad
+        ax.set_xlim(left, right)
+        e_lo = left if r["essay_low"] is None else r["essay_low"]
+        e_hi = right if r["essay_high"] is None else r["essay_high"]
+        if e_lo == e_hi:
+            ax.axvline(e_lo, color="#444", lw=2, ls="--")
+        else:
+            ax.axvspan(e_lo, e_hi, color="#bbbbbb", alpha=0.55, lw=0)
+        ys = list(range(len(r["items"])))
+        for y, it in zip(ys, r["items"]):
+            if it["low"] is not None and it["high"] is not None:
+                ax.plot([it["low"], it["high"]], [y, y], color=colour, lw=3, solid_capstyle="round")
+            ax.scatter([it["value"]], [y], color=colour, s=70, zorder=3, edgecolor="black", linewidth=0.6)
+            if it["label"] and len(r["items"]) <= 4:  # more points than that: the owning notebook names them
+                ax.annotate(
+                    it["label"], (it["value"], y), xytext=(6, 4), textcoords="offset points", fontsize=7
+                )
+        ax.set_ylim(-0.8, len(ys) - 0.2)
+        ax.set_yticks([])
+        ax.set_ylabel(r["claim"], rotation=0, ha="right", va="center", fontsize=10, fontweight="bold")
+        ax.set_title(
+            f"{r['axis']}  —  essay: {r['essay_label']}  —  {r['verdict']}", fontsize=8.5, loc="left"
+        )
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="x", labelsize=8)
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color="#bbbbbb", alpha=0.55),
+        plt.Line2D([], [], color="#444", lw=2, ls="--"),
+        plt.Line2D([], [], color="#555", lw=3, marker="o", markeredgecolor="black"),
+    ]
+    fig.suptitle(evidence_title(rows), fontsize=11, fontweight="bold")
+    fig.tight_layout(rect=(0, 0, 1, 0.93))
+    fig.legend(
+        handles,
+        [
+            "the essay's region",
+            "the essay's point",
+            "our estimate and interval (colour: its claim's verdict)",
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.955),
+        ncol=3,
+        frameon=False,
+        fontsize=8,
+    )
+    plots.caption(fig, SOURCES)
     return fig

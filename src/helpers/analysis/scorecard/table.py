@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.analysis.scorecard import text
+from helpers.analysis.scorecard import evidence, text
 from helpers.analysis.scorecard.claims import CLAIMS, SHORT, Claim  # noqa: F401  (read here by publish and tests)
 from helpers.analysis.scorecard.grid import Grid, load_grid
 from helpers.core import paths
@@ -125,6 +125,7 @@ class Scorecard:
     rows: list[dict]
     status: dict  # {notebook stem: {"status": "ok" | "failed", "error": ...}} as the runner reports it
     grid: Grid | None = None  # the specification grid of the run (None: not computed)
+    evidence: tuple = ()  # claim against evidence: the essay's region and our estimate (``evidence.rows``)
 
     def counts(self) -> dict:
         return counts(self.rows)
@@ -149,10 +150,12 @@ class Scorecard:
 
 def analyze(upstream: dict) -> Scorecard:
     """The scorecard of the runner's upstream document (see ``load_upstream``)."""
+    rows = evaluate(upstream)
     return Scorecard(
-        rows=evaluate(upstream),
+        rows=rows,
         status=upstream.get("notebooks", {}),
         grid=load_grid(upstream.get("robustness"), upstream.get("robustness_csv")),
+        evidence=evidence.rows(upstream, {r["claim"]: r["verdict"] for r in rows}),
     )
 
 
