@@ -17,6 +17,7 @@ import pandas as pd
 
 from helpers.analysis.scorecard import evidence, text
 from helpers.analysis.scorecard.claims import CLAIMS, SHORT, Claim  # noqa: F401  (read here by publish and tests)
+from helpers.analysis.scorecard.findings import finding
 from helpers.analysis.scorecard.grid import Grid, load_grid
 from helpers.core import paths
 from helpers.core.results import make_entry
@@ -28,9 +29,9 @@ VERDICTS = SCORECARD_STATES
 READER_COLUMNS = {
     "claim": "Claim",
     "text": "What the essay says",
+    "finding": "What the data say",
     "verdict": "Verdict",
     "sure": "How sure",
-    "estimate": "Estimate",
     "reason": "Why",
 }
 
@@ -53,6 +54,7 @@ def evaluate(upstream: dict) -> list[dict]:
             "notebook": c.notebook,
             "anchor": f"claim-{c.id.lower()}",
             "estimate": "",
+            "finding": "",
             "verdict": NOT_EVALUATED,
             "reason": "",
         }
@@ -77,6 +79,7 @@ def evaluate(upstream: dict) -> list[dict]:
             row["verdict"] = verdict
             row["reason"] = entry.get("note", "")
         row["estimate"] = "; ".join(format_entry(k, res[k]) for k in c.estimate_keys if k in res)
+        row["finding"] = finding(c.id, res)
         if row["verdict"] in TESTED:
             row.update(
                 how_sure((upstream.get("robustness") or {}).get("claims", {}).get(c.id), row["verdict"])
@@ -202,12 +205,12 @@ def _cell(s) -> str:
 def to_markdown(rows: list[dict]) -> str:
     """The verdict table in Markdown (reports/scorecard.md)."""
     lines = [
-        "| Claim | What the essay says | Verdict | How sure | Estimate | Why |",
+        "| Claim | What the essay says | What the data say | Verdict | How sure | Why |",
         "|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['claim']} | {_cell(r['text'])} | **{r['verdict']}** | {_cell(sureness(r))} | "
-            f"{_cell(r['estimate'])} | {_cell(r['reason'])} |"
+            f"| {r['claim']} | {_cell(r['text'])} | {_cell(r.get('finding', ''))} | **{r['verdict']}** | "
+            f"{_cell(sureness(r))} | {_cell(r['reason'])} |"
         )
     return "\n".join(lines) + "\n"
