@@ -92,14 +92,14 @@ def test_single_flips_tells_the_reader_which_one_change_flips_a_verdict():
     assert [(f["param"], f["value"]) for f in flips["C8"]] == [("eci_tolerance", 3.0)] and flips["C9"] == []
     text = describe_flips(base, flips, d)
     assert (
-        "**C8** (partly supported) is **fragile**: 1 of its 3 single changes flip it: `eci_tolerance = 3.0`"
+        "**C8** (partly supported) is **fragile**: 1 of its 3 single changes flip it: *eci tolerance = 3*"
         in text
     )
     assert "**C9** (supported) holds under each of its 1 single changes" in text
     t = flip_table((base, flips))
     assert (
         list(t["Claim"]) == ["C8"]
-        and t.loc[0, "Choice"] == "eci_tolerance"
+        and t.loc[0, "Choice"] == "eci tolerance"
         and t.loc[0, "Alternative"] == 3.0
     )
     assert t.loc[0, "Verdict it gives"] == "supported" and t.loc[0, "Why a referee could choose it"]

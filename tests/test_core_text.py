@@ -45,3 +45,12 @@ def test_and_join():
     assert w.and_join(["H20"]) == "H20"
     assert w.and_join(["H20", "H200"]) == "H20 and H200"
     assert w.and_join(["A", "B", "C"]) == "A, B and C"
+
+
+def test_a_setting_reads_as_words_not_identifiers():
+    from helpers.core.text import setting
+
+    assert setting("eci_tolerance", 3.0) == "eci tolerance = 3"
+    assert setting("arena_category", "hard_prompts") == "arena category = hard prompts"
+    assert setting("algorithms_diffuse", False) == "algorithms diffuse: no"
+    assert setting("measures", ["gpqa_diamond", "eci"]) == "measures = gpqa diamond and eci"

@@ -8,10 +8,13 @@ or raises ``ParamError`` listing every problem, one line each, naming the parame
 from __future__ import annotations
 
 import ast
+import csv
 import datetime as dt
 import difflib
 import importlib
 import json
+import math
+import reprlib
 import typing
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,18 +29,45 @@ __all__ = [
     "NotebookParams",
     "P",
     "ParamError",
+    "coverage",
     "describe",
+    "from_namespace",
+    "injected_names",
+    "load_yaml",
     "model_for",
     "model_path_of",
     "notebook_parameters_cell",
     "parse_cli_value",
+    "show",
     "validate",
 ]
 
 
-def P(default: Any, help: str, *, unit: str = "", **constraints) -> Any:
-    """A parameter field: default, help text, unit and pydantic constraints (ge, le, gt, lt, ...)."""
-    return Field(default, description=help, json_schema_extra={"unit": unit}, **constraints)
+def P(
+    default: Any,
+    help: str,
+    *,
+    unit: str = "",
+    within: tuple | list | None = None,
+    file: str | None = None,
+    **constraints,
+) -> Any:
+    """A parameter field: default, help text, unit and pydantic constraints (ge, le, gt, lt, ...).
+
+    ``within=("table", "column")`` (or a list of such pairs): a date must lie inside the dates the data
+    covers (from the earliest to the latest value of those columns of ``data/<table>.csv``), so a date the
+    notebooks cannot answer for (``as_of 2099-01-01``) is refused before any kernel starts.
+    ``file="json"`` (or ``"any"``): a path that must name an existing file (a JSON document for "json").
+    Floats refuse inf and nan (``NotebookParams`` sets ``allow_inf_nan=False``)."""
+    extra: dict = {"unit": unit}
+    if within is not None:
+        pairs = [within] if isinstance(within[0], str) else list(within)
+        extra["within"] = [list(pair) for pair in pairs]
+    if file is not None:
+        if file not in {"json", "any"}:
+            raise ValueError(f"P(file=...) must be 'json' or 'any', not {file!r}")
+        extra["file"] = file
+    return Field(default, description=help, json_schema_extra=extra, **constraints)
 
 
 class ParamError(UserError):
@@ -49,7 +79,7 @@ class ParamError(UserError):
 class NotebookParams(BaseModel):
     """Base of every notebook's parameter model: no unknown names, values checked on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False, allow_inf_nan=False)
 
     def as_dict(self) -> dict:
         """JSON-safe dict of the parameters (dates as ISO strings), the form papermill injects."""
@@ -114,6 +144,18 @@ def _type_name(field) -> str:
     return _ann_name(field.annotation)
 
 
+_ECHO = reprlib.Repr()
+_ECHO.maxstring, _ECHO.maxother, _ECHO.maxlist, _ECHO.maxdict, _ECHO.maxlevel = 60, 60, 5, 5, 3
+_ECHO.maxtuple = _ECHO.maxset = 5
+
+
+def show(value: Any) -> str:
+    """``repr`` bounded to about 80 characters: what an error message echoes of a value a user gave (a
+    YAML alias bomb or a megabyte string is never expanded into the message)."""
+    text = _ECHO.repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _closest(name: str, names) -> str:
     close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else f"; valid names: {', '.join(sorted(names))}"
@@ -130,7 +172,7 @@ def validate(model: type[NotebookParams] | None, values: Mapping[str, Any], *, n
     problems = []
     for name in values:
         if name not in fields:
-            problems.append(f"{notebook}: unknown parameter '{name}'{_closest(name, fields)}")
+            problems.append(f"{notebook}: unknown parameter {show(name)}{_closest(str(name), fields)}")
     known = {k: v for k, v in values.items() if k in fields}
     try:
         inst = model(**known)
@@ -139,24 +181,161 @@ def validate(model: type[NotebookParams] | None, values: Mapping[str, Any], *, n
             loc = err["loc"]
             name = str(loc[0]) if loc else "(parameters)"
             field = fields.get(name)
-            given = err.get("input")
+            given = show(err.get("input"))
             where = f"{notebook}: parameter '{name}'" if field else f"{notebook}:"
             allowed = _allowed(field) if field else ""
             typ = _type_name(field) if field else ""
             kind = err["type"]
             if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
-                problems.append(f"{where} = {given!r} is out of range (allowed: {allowed})")
+                problems.append(f"{where} = {given} is out of range (allowed: {allowed})")
+            elif kind == "finite_number":
+                problems.append(f"{where} = {given} is not a finite number (inf and nan are not allowed)")
             elif kind == "literal_error":
-                problems.append(f"{where} = {given!r} is not allowed ({allowed})")
+                problems.append(f"{where} = {given} is not allowed ({allowed})")
             elif kind == "value_error" or kind == "assertion_error":
                 problems.append(f"{where} {err['msg'].removeprefix('Value error, ')}")
             else:
                 detail = f"expected {typ}" + (f" with {allowed}" if allowed else "")
-                problems.append(f"{where} = {given!r} has the wrong type ({detail}: {err['msg']})")
+                problems.append(f"{where} = {given} has the wrong type ({detail}: {err['msg'][:120]})")
         raise ParamError(problems) from None
+    problems += _data_checks(model, inst, notebook)
     if problems:
         raise ParamError(problems)
     return inst
+
+
+# ------------------------------------------------------------------------ checks against data and files
+
+_COVERAGE: dict = {}
+
+
+def coverage(table: str, column: str) -> tuple[dt.date, dt.date] | None:
+    """(earliest, latest) date of ``column`` in ``data/<table>.csv``; None when the table or the column is
+    missing or holds no date (the data layer reports a broken table when a notebook loads it).
+
+    Read with the csv module, not pandas: the runner checks parameters before any kernel and without the
+    data layer's imports. Cached by the file's modification time."""
+    from helpers.core import paths  # deferred: tests point paths at another root
+
+    path = paths.DATA / f"{table}.csv"
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    key = (str(path), column)
+    if key in _COVERAGE and _COVERAGE[key][0] == stamp:
+        return _COVERAGE[key][1]
+    lo = hi = None
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                v = (row.get(column) or "")[:10]
+                if len(v) == 10 and v[4] == "-" and v[7] == "-":
+                    lo = v if lo is None or v < lo else lo
+                    hi = v if hi is None or v > hi else hi
+        span = (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)) if lo else None
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error):
+        span = None
+    _COVERAGE[key] = (stamp, span)
+    return span
+
+
+def _data_checks(model: type[NotebookParams], inst: NotebookParams, notebook: str) -> list[str]:
+    problems = []
+    for name, f in model.model_fields.items():
+        extra = f.json_schema_extra or {}
+        value = getattr(inst, name)
+        if value is None:
+            continue
+        if extra.get("within") and isinstance(value, dt.date):
+            spans = [coverage(t, c) for t, c in extra["within"]]
+            spans = [sp for sp in spans if sp is not None]
+            if spans:
+                lo, hi = min(sp[0] for sp in spans), max(sp[1] for sp in spans)
+                where = ", ".join(f"data/{t}.csv {c}" for t, c in extra["within"])
+                if not lo <= value <= hi:
+                    problems.append(
+                        f"{notebook}: parameter '{name}' = {value.isoformat()} is outside the dates the data "
+                        f"covers ({lo.isoformat()} to {hi.isoformat()}, {where})"
+                    )
+        if extra.get("file") and isinstance(value, str):
+            problem = _file_problem(Path(value), extra["file"])
+            if problem:
+                problems.append(f"{notebook}: parameter '{name}' = {show(value)} {problem}")
+    return problems
+
+
+def _file_problem(path: Path, kind: str) -> str | None:
+    if not path.is_file():
+        return "is not an existing file"
+    if kind == "json":
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as e:
+            first = str(e).splitlines()[0] if str(e) else type(e).__name__
+            return f"is not a JSON file ({first[:100]})"
+    return None
+
+
+# ----------------------------------------------------------------------------------------------- YAML
+
+MAX_YAML_DEPTH = 50
+
+
+class StrictLoader(yaml.SafeLoader):
+    """The safe loader, stricter: no aliases (an alias bomb expands to gigabytes), no duplicate keys (the
+    last value would win silently), at most ``MAX_YAML_DEPTH`` levels of nesting. (The pure-Python loader:
+    libyaml's composes nodes in C, without the ``compose_node`` hook these checks need.)"""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(
+                None, None, "YAML aliases (*name) are not allowed here", event.start_mark
+            )
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"nested deeper than {MAX_YAML_DEPTH} levels", self.peek_event().start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                dup = key in seen
+            except TypeError:  # an unhashable key: the base class reports it
+                break
+            if dup:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {show(key)} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(text: str | bytes, where: str) -> Any:
+    """Parse YAML a user gave (a parameter file, a scenario, a ``-p`` value) or raise ``UserError`` in one
+    line naming ``where``: aliases, duplicate keys, deep nesting, bad syntax and non-UTF-8 bytes refused."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise UserError(f"{where} is not UTF-8 text (byte {e.start}: {e.reason})") from None
+    try:
+        return yaml.load(text, Loader=StrictLoader)  # a safe loader, with stricter checks
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        msg = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise UserError(f"{where} is not valid YAML{at}: {str(msg)[:160]}") from None
+    except RecursionError:
+        raise UserError(f"{where}: nested too deeply") from None
 
 
 def parse_cli_value(model: type[NotebookParams] | None, name: str, raw: str) -> Any:
@@ -166,11 +345,15 @@ def parse_cli_value(model: type[NotebookParams] | None, name: str, raw: str) -> 
         if ann is str:
             return raw
     try:
-        v = yaml.safe_load(raw)
-    except Exception:  # YAML errors and impossible timestamps such as 2023-13-01: let pydantic judge the text
+        v = yaml.load(raw, Loader=StrictLoader)  # safe; refuses aliases, duplicate keys
+    except yaml.constructor.ConstructorError as e:  # an alias or a duplicate key: say so, echo nothing
+        raise UserError(f"parameter '{name}': {e.problem}") from None
+    except (Exception, RecursionError):  # YAML errors, impossible dates such as 2023-13-01: pydantic judges
         return raw
     if isinstance(v, (dt.date, dt.datetime)):
         return raw
+    if isinstance(v, float) and not math.isfinite(v):
+        return v  # refused by the model with a clear line
     return v
 
 
@@ -215,9 +398,37 @@ def notebook_parameters_cell(nb_path: Path) -> dict:
     return out
 
 
+PAPERMILL_HEADER = "# Parameters"  # the first line of the cell papermill injects
+
+
+def injected_names(namespace: Mapping[str, Any]) -> list[str]:
+    """Names assigned in the cell papermill injected (``-p NAME VALUE``), read from IPython's input history
+    (``In``) in the namespace; [] outside a kernel or when papermill injected nothing."""
+    history = namespace.get("In")
+    if not isinstance(history, list):
+        return []
+    names: list[str] = []
+    for src in history:
+        if not isinstance(src, str) or not src.lstrip().startswith(PAPERMILL_HEADER):
+            continue
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Assign):
+                names += [t.id for t in node.targets if isinstance(t, ast.Name) and t.id not in names]
+    return names
+
+
 def from_namespace(model: type[NotebookParams], namespace: Mapping[str, Any], *, notebook: str = "notebook"):
     """Validate a notebook's parameters from its global namespace (the cell after ``parameters``).
 
-    Direct papermill runs are checked too: a bad value raises ParamError naming the parameter."""
+    Direct papermill runs are checked too: a bad value raises ParamError naming the parameter, and a name
+    papermill injected that the model does not know (``-p halvng_months 12``) is refused with the closest
+    valid name, instead of being ignored while the notebook runs on its defaults."""
     values = {k: namespace[k] for k in model.model_fields if k in namespace}
+    for name in injected_names(namespace):
+        if name not in model.model_fields:
+            values[name] = namespace.get(name)
     return validate(model, values, notebook=notebook)

@@ -39,6 +39,9 @@ SITE = BUILD / "site"
 CACHE = BUILD / "cache"
 SWEEPS = BUILD / "sweeps"
 SRC = ROOT / "src" / "helpers"
+LOCKS = BUILD / "locks"  # one lock file per run name (runner.execute) while a run writes
+# in a runner's work folder: the tables a kernel failed to load (written by data.store, read by the runner)
+FAILED_INPUTS = "failed_inputs.json"
 
 
 def run_dir() -> Path:

@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.core.text import label, setting
+
 __all__ = [
     "Alternative",
     "Choice",
@@ -226,7 +228,7 @@ def flip_table(flips: tuple[dict, dict] | dict, claims=None):
     rows = [
         {
             "Claim": c,
-            "Choice": f["param"],
+            "Choice": label(f["param"]),
             "Alternative": f["value"],
             "Verdict it gives": f["verdict"],
             "Why a referee could choose it": f["reason"],
@@ -254,7 +256,7 @@ def describe_flips(base: dict, flips: dict, declared: Declared, most: int = 3) -
             )
             continue
         shown = "; ".join(
-            f"`{f['param']} = {f['value']!r}` gives {f['verdict']} ({f['reason']})" for f in fl[:most]
+            f"*{setting(f['param'], f['value'])}* gives {f['verdict']} ({f['reason']})" for f in fl[:most]
         )
         more = f"; and {len(fl) - most} more" if len(fl) > most else ""
         lines.append(

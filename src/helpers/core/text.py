@@ -80,6 +80,21 @@ def label(key: str) -> str:
     return key.replace("_", " ")
 
 
+def setting(param: str, value) -> str:
+    """An analyst choice in words: ``eci tolerance = 3``, ``algorithms diffuse: no``, ``arena category =
+    hard prompts`` (no identifiers in reader-facing text)."""
+    name = label(param)
+    if isinstance(value, bool):
+        return f"{name}: {'yes' if value else 'no'}"
+    if isinstance(value, str):
+        return f"{name} = {label(value)}"
+    if isinstance(value, (list, tuple)):
+        return f"{name} = {and_join(label(str(v)) for v in value) or 'none'}"
+    if isinstance(value, (int, float)):
+        return f"{name} = {fmt_number(value)}"
+    return f"{name} = {value}"
+
+
 def noun(n, singular: str, plural: str | None = None) -> str:
     """The noun in the number that suits ``n`` (plural defaults to singular + 's')."""
     return singular if n == 1 else (plural or singular + "s")

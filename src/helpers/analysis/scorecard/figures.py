@@ -19,7 +19,7 @@ from helpers.analysis.scorecard.claims import SHORT
 from helpers.analysis.scorecard.grid import Grid
 from helpers.analysis.scorecard.table import Scorecard
 from helpers.core import plots
-from helpers.core.text import fmt_number
+from helpers.core.text import fmt_number, label, setting
 from helpers.core.verdicts import (
     CONTEXT_ONLY,
     NOT_EVALUATED,
@@ -141,7 +141,7 @@ def spec_curve_title(grid: Grid, claim: str) -> str:
     head = f"{claim}: {s['agree']:,} of {s['n_specs']:,} specifications give {s['default']}, the default's verdict"
     if s["flipped_by"]:
         f = s["flipped_by"][0]
-        return f"{head}\n{f['param']} = {f['value']!r} alone gives {f['verdict']}"
+        return f"{head}\n{setting(f['param'], f['value'])} alone gives {f['verdict']}"
     return f"{head}\nno single choice flips it"
 
 
@@ -182,7 +182,7 @@ def spec_curve(grid: Grid, claim: str) -> Figure:
     handles = [plt.Rectangle((0, 0), 1, 1, color=VERDICT_COLOURS[v]) for v in present]
     top.legend(handles, present, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
     bottom.imshow(matrix, aspect="auto", interpolation="nearest", extent=(*extent, len(choices) - 0.5, -0.5))
-    bottom.set_yticks(range(len(choices)), choices, fontsize=8)
+    bottom.set_yticks(range(len(choices)), [label(c) for c in choices], fontsize=8)
     for y in range(len(choices) - 1):  # a thin rule between the choices' rows
         bottom.axhline(y + 0.5, color="#dddddd", lw=0.6)
     bottom.grid(False)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core.results import make_entry
+from helpers.core.text import label
 from helpers.core.verdicts import TESTED
 
 
@@ -66,7 +67,7 @@ class Grid:
             for f in self.summaries[c]["flipped_by"]:
                 flips.setdefault((f["param"], json.dumps(f["value"])), []).append(c)
         rows = [
-            {"Choice": p, "Alternative": v, "Claims it flips alone": ", ".join(cs), "Count": len(cs)}
+            {"Choice": label(p), "Alternative": v, "Claims it flips alone": ", ".join(cs), "Count": len(cs)}
             for (p, v), cs in flips.items()
         ]
         df = pd.DataFrame(rows, columns=["Choice", "Alternative", "Claims it flips alone", "Count"])

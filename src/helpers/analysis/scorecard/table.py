@@ -22,7 +22,7 @@ from helpers.analysis.scorecard.grid import Grid, load_grid
 from helpers.core import paths
 from helpers.core.results import make_entry
 from helpers.core.show import table
-from helpers.core.text import fmt_value, label
+from helpers.core.text import fmt_value, label, setting
 from helpers.core.verdicts import NOT_EVALUATED, SCORECARD_STATES, TESTED
 
 VERDICTS = SCORECARD_STATES
@@ -109,7 +109,7 @@ def sureness(row: dict) -> str:
     s = f"{row['agree']:,} of {row['n_specs']:,} specifications agree"
     if row.get("flip"):
         f = row["flip"]
-        s += f"; fragile: {f['param']} = {json.dumps(f['value'])} gives {f['verdict']}"
+        s += f"; fragile: {setting(f['param'], f['value'])} gives {f['verdict']}"
     return s
 
 

@@ -3,7 +3,7 @@ in reports/scorecard.md) and the verdict section's opening."""
 
 from __future__ import annotations
 
-from helpers.core.text import and_join
+from helpers.core.text import and_join, label
 from helpers.core.verdicts import CONTEXT_ONLY, NOT_EVALUATED, NOT_TESTABLE, TESTED
 
 
@@ -85,7 +85,7 @@ def robustness(grid) -> str:
         )
     if fragile:
         flips = "; ".join(
-            f"{c} by {grid.summaries[c]['flipped_by'][0]['param']} "
+            f"{c} by {label(grid.summaries[c]['flipped_by'][0]['param'])} "
             f"({grid.summaries[c]['agree'] / grid.summaries[c]['n_specs']:.0%} of specifications agree)"
             for c in fragile
         )
