@@ -113,3 +113,69 @@ def robustness(grid) -> str:
                 f"land near the bar); {close}."
             )
     return " ".join(parts)
+
+
+# The essay's three arguments and its closing question, with the claims that test each (claims.md).
+ARGUMENTS = (
+    ("Open-weight models have caught up with closed ones", ("C1", "C2", "C3", "C4")),
+    ('The chokepoint is compute, "controlled by five companies"', ("C5",)),
+    ('Algorithmic efficiency makes export controls "a speed bump"', ("C7", "C8", "C9", "C10")),
+    ("Who captures the value: clouds and model providers", ("C6", "C12")),
+)
+
+
+def _tally(rows: list[dict]) -> str:
+    parts = []
+    for v in TESTED:
+        ids = [r["claim"] for r in rows if r["verdict"] == v]
+        if ids:
+            parts.append(f"{v} ({', '.join(ids)})")
+    return and_join(parts)
+
+
+def arguments(rows: list[dict]) -> list[tuple[str, str]]:
+    """Per argument of the essay: its title and one sentence on what its claims' verdicts say."""
+    by = {r["claim"]: r for r in rows}
+    out = []
+    for title, claims in ARGUMENTS:
+        rs = [by[c] for c in claims if c in by]
+        tested = [r for r in rs if r["verdict"] in TESTED]
+        if not tested:
+            out.append(
+                (title, "Not tested in this run: its notebook did not run or the data cannot answer it.")
+            )
+            continue
+        sup = sum(r["verdict"] == TESTED[0] for r in tested)
+        nots = sum(r["verdict"] == TESTED[-1] for r in tested)
+        if sup == len(tested):
+            gist = "The data back it"
+        elif nots == len(tested):
+            gist = "The data do not back it"
+        elif sup + nots == 0:
+            gist = "The data back it only in part"
+        else:
+            gist = "The data are mixed"
+        fragile = [r["claim"] for r in tested if r.get("fragile")]
+        tail = f"; a single defensible choice flips {and_join(fragile)}" if fragile else ""
+        out.append((title, f"{gist}: {_tally(tested)}{tail}."))
+    return out
+
+
+def bottom_line(rows: list[dict]) -> str:
+    """One sentence: how much of the essay the data back."""
+    tested = [r for r in rows if r["verdict"] in TESTED]
+    if not tested:
+        return "No claim of the essay could be tested in this run."
+    sup = sum(r["verdict"] == TESTED[0] for r in tested)
+    part = sum(r["verdict"] == TESTED[1] for r in tested)
+    nots = len(tested) - sup - part
+    fragile = sum(bool(r.get("fragile")) for r in tested)
+    sure = (
+        f"; {fragile} of these verdicts would change under a single defensible choice of the analyst"
+        if fragile
+        else ""
+    )
+    return (
+        f"The data back {sup} of the essay's {len(tested)} testable claims in full, {part} in part and "
+        f"{nots} not at all{sure}."
+    )
