@@ -10,7 +10,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help run test test-fast lint format lab seminar data bench clean venv
+.PHONY: help run test test-fast lint format lab lab-student seminar data bench clean venv
 .DEFAULT_GOAL := help
 
 ## help: list the targets with what each does
@@ -50,13 +50,34 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-## lab: JupyterLab with the project's kernel
-lab: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,lab]'
-	$(PY) -m jupyter lab notebooks/
+# JupyterLab: the 'lab' extra once, the project's kernel registered in the venv (LAB_KERNEL, the name
+# helpers.publish.seminar.KERNEL gives the seminar editions); --allow-root only when running as root.
+# Pass JupyterLab options with LAB_ARGS, e.g. make lab LAB_ARGS="--port=8890 --no-browser".
+LAB_KERNEL         := essay-claims
+LAB_KERNEL_DISPLAY := Python 3 (essay claims)
+LAB_UID            ?= $(shell id -u)
+LAB_ARGS           ?=
+LAB_STAMP          := $(VENV)/.lab-$(LAB_KERNEL)
+LAB_FLAGS           = --MappingKernelManager.default_kernel_name=$(LAB_KERNEL) $(if $(filter 0,$(LAB_UID)),--allow-root,)
 
-## seminar: student (no solutions, no outputs) and instructor editions under build/seminar/
+$(LAB_STAMP): $(STAMP)
+	@$(PY) -c 'import jupyterlab' 2>/dev/null || $(PY) -m pip install --quiet -e '.[test,lab]'
+	$(PY) -m ipykernel install --sys-prefix --name $(LAB_KERNEL) --display-name "$(LAB_KERNEL_DISPLAY)" --env MPLBACKEND Agg
+	@touch $@
+
+## lab: JupyterLab on notebooks/ (with solutions) and the project's kernel; LAB_ARGS="--port=8890 --no-browser"
+lab: $(LAB_STAMP)
+	@echo "Students: the edition without solutions is build/seminar/student/ (make lab-student opens it)."
+	$(PY) -m jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=notebooks $(LAB_ARGS)
+
+## lab-student: JupyterLab on the student edition (build/seminar/student/, written by make seminar if missing)
+lab-student: $(LAB_STAMP)
+	@test -d build/seminar/student || $(PY) -m helpers seminar
+	$(PY) -m jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=build/seminar/student $(LAB_ARGS)
+
+## seminar: student and instructor editions, instructor site, handout, guide, glossary, readings (build/seminar/)
 seminar: $(STAMP)
+	@test -f build/runs/default/results.json || $(PY) -m helpers run --jobs $(JOBS)
 	$(PY) -m helpers seminar
 
 ## data: rebuild data/ from data/raw/ and validate it

@@ -1,4 +1,4 @@
-"""docs/seminar.md stays true to the notebooks: every section it points to exists and every command it
+"""docs/seminar/guide.md stays true to the notebooks: every section it points to exists and every command it
 tells a teacher to type validates (parameters, scenarios, sweeps)."""
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from helpers.core import paths
 from helpers.runner.plan import plan_run
 from helpers.runner.sweep import plan_sweep
 
-GUIDE = (paths.ROOT / "docs" / "seminar.md").read_text()
-SESSIONS = re.split(r"\n## Session \d+: ", GUIDE)[1:]
+GUIDE = (paths.ROOT / "docs" / "seminar" / "guide.md").read_text()
+PARTS = re.split(r"\n## ", GUIDE)[1:]
+SESSIONS = [p for p in PARTS if re.match(r"Session \d+: ", p)]
+WRAP_UP = next(p for p in PARTS if p.startswith("Wrap-up"))
+PY = ".venv/bin/python"  # the guide names the venv's interpreter: plain `python` fails outside the venv
+DOCS = paths.ROOT / "docs" / "seminar"
 
 
 def headings(stem: str) -> list[str]:
@@ -35,16 +39,16 @@ def test_three_sessions_each_with_goals_questions_and_exercises():
             assert part in s
 
 
-@pytest.mark.parametrize("i", range(3))
+@pytest.mark.parametrize("i", range(4))
 def test_every_section_named_in_a_session_exists(i):
-    session = SESSIONS[i]
-    stem = re.search(r"`(\d\d_[a-z_]+)`", session).group(1)
-    heads = headings(stem)
+    session = (SESSIONS + [WRAP_UP])[i]
+    stems = re.findall(r"`(\d\d_[a-z_]+)`", session.splitlines()[0])
+    heads = [h for stem in stems for h in headings(stem)]
     named = re.findall(r'(?:section|sections) ((?:"[^"]+"(?:, )?)+)', session)
     names = [n for group in named for n in re.findall(r'"([^"]+)"', group)]
     assert names, f"session {i + 1} points to no section"
     for n in names:
-        assert any(h.startswith(n) for h in heads), f"{stem} has no section starting with {n!r}"
+        assert any(h.startswith(n) for h in heads), f"{stems} have no section starting with {n!r}"
 
 
 def commands():
@@ -52,7 +56,7 @@ def commands():
     for block in re.findall(r"```bash\n(.*?)```", GUIDE, re.S):
         for line in block.splitlines():
             line = line.split("  #")[0].strip()
-            if line.startswith("python -m helpers run") or line.startswith("python -m helpers sweep"):
+            if line.startswith((f"{PY} -m helpers run", f"{PY} -m helpers sweep")):
                 out.append(line)
     return out
 
@@ -86,3 +90,63 @@ def test_every_command_in_the_guide_validates(line):
                 current.append(a)
         plan_sweep(nb, spec)
         assert results, f"{line}: a sweep in the guide names the result it draws"
+
+
+def test_every_helpers_command_uses_the_venv_python():
+    bare = re.findall(r"(?m)^(?:\s*|.*`)python -m helpers", GUIDE)
+    assert not bare, f"commands without .venv/bin/python: {bare}"
+    assert len(re.findall(re.escape(PY) + " -m helpers", GUIDE)) >= 15
+
+
+def test_the_guide_states_measured_timings_not_promises():
+    assert "well under a minute" not in GUIDE
+    assert re.search(r"13-16 s", GUIDE) and re.search(r"about 1 s", GUIDE) and "170 s" in GUIDE
+
+
+@pytest.mark.parametrize("i", range(3))
+def test_every_session_plan_has_time_for_exercises_or_homework(i):
+    table = [ln for ln in SESSIONS[i].splitlines() if ln.startswith("| ")]
+    assert any("Exercises in class" in ln for ln in table), f"session {i + 1}: no exercise slot"
+    assert any(ln.startswith("| homework |") for ln in table), f"session {i + 1}: no homework row"
+    ends = [int(m.group(1)) for ln in table if (m := re.match(r"\| \d+-(\d+) \|", ln))]
+    assert ends and max(ends) == 90, f"session {i + 1}: the plan does not fill 90 minutes"
+
+
+def test_glossary_defines_the_terms_the_notebooks_use():
+    text = (DOCS / "glossary.md").read_text()
+    for term in ("HHI", "ECI", "Kaplan-Meier", "HAC", "TPP", "H100e", "CR-n", "Specification grid"):
+        assert re.search(rf"^\*\*{re.escape(term)}\b", text, re.M), f"glossary lacks {term}"
+
+
+def test_reading_list_per_session_with_the_sources_the_notebooks_cite():
+    text = (DOCS / "reading-list.md").read_text()
+    for heading in ("## Before session 1", "## Session 1:", "## Session 2:", "## Session 3:", "## Wrap-up"):
+        assert heading in text
+    for cited in (
+        "AI Index Report",
+        "Merger Guidelines",
+        "Horizontal Merger Guidelines",
+        "arXiv:2403.05812",
+        "DeepSeek-V3 Technical Report",
+        "87 FR 62186",
+        "2023-23055",
+        "Kaplan, E. L. and Meier, P. (1958)",
+        "Newey, W. K. and West, K. D. (1987)",
+        "opinion essay",
+    ):
+        assert cited in text, cited
+    # every dataset publisher in the metadata is on the list
+    import yaml
+
+    for meta in sorted((paths.ROOT / "data" / "metadata").glob("*.yaml")):
+        for src in yaml.safe_load(meta.read_text()).get("sources") or []:
+            url = str(src.get("url", ""))
+            if url.startswith("https://epoch.ai/"):
+                assert url.rstrip("/") in text, f"{meta.name}: {url} not in the reading list"
+
+
+def test_prediction_sheet_lists_every_tested_claim():
+    text = (DOCS / "prediction-sheet.md").read_text()
+    for claim in ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C12"):
+        assert f"| {claim} |" in text
+    assert "before session 1" in text.lower()
