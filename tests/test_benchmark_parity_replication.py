@@ -105,6 +105,7 @@ def test_the_default_run_records_both_counts_and_both_lag_estimands(default):
     assert avg["low"] <= avg["high"] and avg["value"] > 0 and "horizontal distance" in avg["note"]
     assert "Kaplan-Meier" in e["eci_lag_months"]["note"]
     assert "average horizontal distance" in bp.text.eci_frontier(a.eci)
+    assert e[KEY] == entry(a.figures) and len(e[KEY]["value"]) == 5  # analyze records the replication rows
 
 
 def test_replication_rows_use_their_definitions(default):

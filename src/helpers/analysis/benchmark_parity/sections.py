@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpers.analysis.benchmark_parity import arena, diffusion, frontier, pairs, verdicts
+from helpers.analysis.benchmark_parity import arena, diffusion, frontier, pairs, replication, verdicts
 from helpers.analysis.benchmark_parity.inputs import Inputs, load_inputs
 from helpers.analysis.benchmark_parity.params import Params
+from helpers.core import replication as rep
 from helpers.core.verdicts import Verdict
 
 
@@ -21,6 +22,7 @@ class Analysis:
     deepseek_v4: pairs.DeepSeekV4
     diffusion: diffusion.Diffusion
     verdicts: list[Verdict]
+    figures: list[rep.Figure]  # the published figures, reproduced (``replication.figures``)
 
     def entries(self) -> dict:
         """Every recorded result of notebook 01 (the verdicts included), keyed as in results.json."""
@@ -29,6 +31,7 @@ class Analysis:
             out.update(section.entries())
         for v in self.verdicts:
             out[v.key] = {"value": v.value, "claims": [v.claim], "note": v.reason}
+        out[rep.KEY] = rep.entry(self.figures)
         return out
 
 
@@ -45,4 +48,5 @@ def analyze(P: Params, inputs: Inputs | None = None) -> Analysis:
         deepseek_v4=c3,
         diffusion=d,
         verdicts=verdicts.decide(e, a, c2, c3, d, P),
+        figures=replication.figures(inputs, e, a, d, P),
     )
