@@ -14,7 +14,7 @@ from helpers.analysis.compute_concentration.params import Params
 from helpers.analysis.compute_concentration.sections import judge
 from helpers.core import paths
 from helpers.core.robustness import ReadRecorder, grid, one_change_specs, summarize
-from helpers.core.verdicts import NOT_SUPPORTED, NOT_TESTABLE, PARTLY, SUPPORTED
+from helpers.core.verdicts import NOT_SUPPORTED, PARTLY, SUPPORTED
 
 SEED = 20261130
 C5 = alt.DECLARED.for_claim("C5")
@@ -41,10 +41,10 @@ def test_every_alternative_is_a_valid_parameter_value_other_than_the_default():
         assert name in Params.model_fields and why, name
 
 
-def test_c6_is_not_declared_it_is_not_testable_here(inputs):
+def test_only_c5_is_judged_here_c6_is_notebook_04s(inputs):
     assert alt.DECLARED.claims == ("C5",)
-    assert "C6" in alt.__doc__
-    assert alt.verdicts(inputs, _spec({"control_share_pct": 75.0}))["C6"] == NOT_TESTABLE
+    assert "notebook 04" in alt.__doc__
+    assert set(alt.verdicts(inputs, _spec({"control_share_pct": 75.0}))) == {"C5"}
 
 
 def test_default_gives_the_committed_verdicts(inputs):
@@ -55,12 +55,12 @@ def test_default_gives_the_committed_verdicts(inputs):
     alt.clear_cache()
     got = alt.judged(inputs, Params())
     conc = layers.concentration(inputs, Params())
-    nb = dict(zip(("C5", "C6"), judge(inputs, conc, companies.named_companies(conc, Params()), Params())))
-    for claim in ("C5", "C6"):
+    nb = {"C5": judge(inputs, conc, companies.named_companies(conc, Params()), Params())}
+    for claim in ("C5",):
         entry = committed[f"verdict_{claim}"]
         assert got[claim].value == entry["value"], claim
         assert got[claim].reason == nb[claim].reason, claim
-    assert alt.verdicts(inputs, Params()) == {"C5": PARTLY, "C6": NOT_TESTABLE}
+    assert alt.verdicts(inputs, Params()) == {"C5": PARTLY}
 
 
 @pytest.mark.parametrize("spec", one_change_specs(C5), ids=lambda s: json.dumps(s) if s else "default")

@@ -1,4 +1,4 @@
-"""The C5 and C6 rules of notebook 02 (helpers.analysis.compute_concentration.verdicts): pure functions
+"""The C5 rules of notebook 02 (helpers.analysis.compute_concentration.verdicts): pure functions
 of numbers and thresholds, tested at and around every threshold and on the cases that flip them."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.analysis.compute_concentration import verdicts as v
-from helpers.core.verdicts import NOT_SUPPORTED, NOT_TESTABLE, PARTLY, SUPPORTED
+from helpers.core.verdicts import NOT_SUPPORTED, PARTLY, SUPPORTED
 
 LAYERS = ("accelerators", "foundry", "cloud", "owners")
 CTRL, HIGH = 50.0, 1800.0
@@ -128,13 +128,6 @@ def test_c5_reason_follows_the_thresholds():
         and "(above 2,500)" in verdict.reason
     )
     assert verdict.reason.endswith("hold 73% (69–78%).")
-
-
-def test_c6_is_testable_only_with_a_margin_column():
-    assert v.c6([]).value == NOT_TESTABLE
-    assert "no table has a margin column" in v.c6([]).reason
-    with_margin = v.c6(["operating_margin_pct"])
-    assert with_margin.value == PARTLY and "operating_margin_pct" in with_margin.reason
 
 
 def test_the_two_tests_answer_separately():

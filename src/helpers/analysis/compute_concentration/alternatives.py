@@ -9,9 +9,8 @@ with the reason. ``verdicts(inputs, P)`` decides C5 through the same sections an
 cached by the values of the parameters it reads (``SECTION_READS``): a specification that changes only a
 threshold or a rule choice reuses every number and calls only the pure rule.
 
-C6 ("razor margins") is not in ``DECLARED``: it is not testable with this notebook's data (no table has a
-margin column), whatever the parameters, so it has no analyst choice to vary. ``verdicts`` still returns
-it, so the default specification gives both committed verdicts.
+C6 ("razor margins") is notebook 04's claim (cloud segments' operating margins from filings); its choices
+are declared in ``analysis/value_capture/alternatives.py``.
 
 Two of the declared choices cannot move C5's value at any data, and are declared because a referee asks
 about them and the grid shows it: ``cap_other_at_smallest_named`` moves only the upper HHI bounds (the rule
@@ -25,8 +24,7 @@ from helpers.core.robustness import Alternative, Choice, Declared
 
 from . import companies, layers
 from .inputs import from_tables
-from .sections import c5_numbers, c5_verdict, margin_columns
-from .verdicts import c6
+from .sections import c5_numbers, c5_verdict
 
 __all__ = ["DECLARED", "DISPLAY_READS", "SECTION_READS", "clear_cache", "judged", "verdicts"]
 
@@ -289,11 +287,10 @@ def _numbers(inputs, P) -> dict:
 
 
 def judged(inputs, P) -> dict:
-    """{claim: Verdict} for C5 and C6 under parameters ``P``, as ``sections.judge`` decides them."""
-    c5 = c5_verdict(_numbers(inputs, P), P)
-    return {"C5": c5, "C6": _cached("C6", (), lambda: c6(margin_columns(inputs)))}
+    """{claim: Verdict} for C5 under parameters ``P``, as ``sections.judge`` decides it."""
+    return {"C5": c5_verdict(_numbers(inputs, P), P)}
 
 
 def verdicts(inputs, P) -> dict[str, str]:
-    """{claim: verdict value} for C5 (and C6) under ``P`` (e.g. ``Params().model_copy(update=spec)``)."""
+    """{claim: verdict value} for C5 under ``P`` (e.g. ``Params().model_copy(update=spec)``)."""
     return {k: v.value for k, v in judged(inputs, P).items()}

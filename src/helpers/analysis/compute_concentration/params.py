@@ -1,4 +1,4 @@
-"""Parameters of notebook 02 (compute concentration across the AI stack, claims C5-C6)."""
+"""Parameters of notebook 02 (compute concentration across the AI stack, claim C5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Every section of notebook 02 at once, and the C5/C6 verdicts: what ``analyze`` returns."""
+"""Every section of notebook 02 at once, and the C5 verdict: what ``analyze`` returns (C6, cloud margins, is
+notebook 04's: this notebook's tables hold shares and owned compute, not margins)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,6 @@ from helpers.analysis.compute_concentration.inputs import Inputs, load_inputs
 from helpers.core.replication import KEY, entry
 from helpers.core.results import make_entry
 from helpers.core.verdicts import Verdict
-
-
-def margin_columns(inputs: Inputs) -> list[str]:
-    """Columns of the three tables that could carry a profit margin (C6 needs one)."""
-    return [
-        c for t in (inputs.owners, inputs.clusters, inputs.shares) for c in t.columns if "margin" in c.lower()
-    ]
 
 
 def c5_numbers(conc: layers.Concentration, named: companies.NamedCompanies) -> dict:
@@ -92,11 +86,9 @@ def c5_tests(nums: dict, P) -> dict:
     }
 
 
-def judge(
-    inputs: Inputs, conc: layers.Concentration, named: companies.NamedCompanies, P
-) -> tuple[Verdict, Verdict]:
-    """C5 and C6 from the sections' numbers and the parameters' thresholds."""
-    return c5_verdict(c5_numbers(conc, named), P), verdicts.c6(margin_columns(inputs))
+def judge(inputs: Inputs, conc: layers.Concentration, named: companies.NamedCompanies, P) -> Verdict:
+    """C5 from the sections' numbers and the parameters' thresholds."""
+    return c5_verdict(c5_numbers(conc, named), P)
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,7 +100,6 @@ class Analysis:
     named: companies.NamedCompanies
     clusters: clusters.Clusters
     c5: Verdict
-    c6: Verdict
     tests: dict  # c5_tests: the share test's and the concentration test's recorded answers
     replication: list  # replication.figures: published figures, reproduced
 
@@ -122,8 +113,8 @@ class Analysis:
             **self.tests,
             KEY: entry(self.replication),
         }
-        for v in (self.c5, self.c6):
-            out[v.key] = make_entry(v.key, v.value, claims=[v.claim], note=v.reason)
+        v = self.c5
+        out[v.key] = make_entry(v.key, v.value, claims=[v.claim], note=v.reason)
         return out
 
 
@@ -132,7 +123,7 @@ def analyze(P, inputs: Inputs | None = None) -> Analysis:
     inputs = inputs if inputs is not None else load_inputs(P)
     conc = layers.concentration(inputs, P)
     named = companies.named_companies(conc, P)
-    c5, c6 = judge(inputs, conc, named, P)
+    c5 = judge(inputs, conc, named, P)
     clu = clusters.clusters(inputs, P)
     return Analysis(
         inputs=inputs,
@@ -142,7 +133,6 @@ def analyze(P, inputs: Inputs | None = None) -> Analysis:
         named=named,
         clusters=clu,
         c5=c5,
-        c6=c6,
         tests=c5_tests(c5_numbers(conc, named), P),
         replication=replication.figures(inputs, conc, clu, P),
     )

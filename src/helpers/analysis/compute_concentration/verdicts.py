@@ -16,7 +16,6 @@ not supported: fewer than ``not_supported_below`` of the layers controlled (half
 between: partly supported. The share test alone decides "not supported"; the concentration test can
 only hold a claim that passes the share test everywhere back at "partly supported".
 
-C6, "razor margins" in cloud compute, needs a margin column; without one it is not testable.
 """
 
 from __future__ import annotations
@@ -24,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from helpers.core.text import and_join
-from helpers.core.verdicts import NOT_SUPPORTED, NOT_TESTABLE, PARTLY, SUPPORTED, Verdict
+from helpers.core.verdicts import NOT_SUPPORTED, PARTLY, SUPPORTED, Verdict
 
-__all__ = ["answer", "c5", "c5_value", "c6", "combination", "concentration_test", "share_test"]
+__all__ = ["answer", "c5", "c5_value", "combination", "concentration_test", "share_test"]
 
 
 def share_test(joint_share: Mapping[str, float], control_share_pct: float) -> dict[str, bool]:
@@ -154,16 +153,3 @@ def c5(
         )
     )
     return Verdict("C5", value, reason)
-
-
-def c6(margin_columns: Sequence[str]) -> Verdict:
-    """C6 needs cloud compute's profit margins: not testable without a margin column in the tables."""
-    if not margin_columns:
-        return Verdict(
-            "C6",
-            NOT_TESTABLE,
-            "C6 is not testable with this data: no table has a margin column (market shares, H100e owned "
-            "and cluster capacity carry no prices, costs or profits); a cited series of cloud segments' "
-            "operating margins would be needed.",
-        )
-    return Verdict("C6", PARTLY, f"margin columns found: {list(margin_columns)}")
