@@ -174,7 +174,7 @@ def text_table(headers: list[str], rows: list[tuple], widths: list[int]) -> str:
         s = str(s).replace("\n", " ")
         return s if len(s) <= w else s[: w - 1] + "…"
 
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()
     out = [line, "  ".join("-" * w for w in widths)]
     out += ["  ".join(cut(c, w).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     return "\n".join(out)
@@ -186,7 +186,7 @@ def terminal(cmp: Comparison) -> str:
         out += [
             "",
             "parameters that differ:",
-            text_table(["notebook", "parameter", cmp.a, cmp.b], cmp.params, [24, 26, 20, 20]),
+            text_table(["notebook", "parameter", cmp.a, cmp.b], cmp.params, [24, 34, 20, 20]),
         ]
     else:
         out += ["", "parameters: the same"]
