@@ -86,6 +86,13 @@ def test_table_escapes_cells_and_column_labels():
     assert "&lt;script&gt;" in out and "2025" in out and "2,025" not in out
 
 
+def test_a_notebooks_own_styler_escapes_text_cells_once_show_is_loaded():
+    df = pd.DataFrame({"model": [EVIL, "A&B"], "flop": [1.5e25, 2e24]})
+    out = df.style.format("{:.2e}", subset=["flop"]).hide(axis="index").to_html()
+    assert "<script" not in out and "&lt;script&gt;" in out and "A&amp;B" in out and "1.50e+25" in out
+    assert "&amp;lt;" not in show.table(df).to_html()  # show.table escapes once, not twice
+
+
 def test_markdown_escape_keeps_markdown_and_drops_tags():
     md = show.md_escape(f"**C1** is *supported*: {EVIL} (p < 0.05, [source](https://epoch.ai))")
     assert "<" not in md and "**C1**" in md and "[source](https://epoch.ai)" in md

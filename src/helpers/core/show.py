@@ -21,6 +21,10 @@ from helpers.core.text import fmt_number
 
 __all__ = ["md_escape", "say", "table"]
 
+# A notebook that styles a DataFrame itself (``df.style.format(...)``) gets its text cells escaped too: a
+# Styler's default formatter reads this option when it is built.
+pd.set_option("styler.format.escape", "html")
+
 _TAG_START = re.compile(r"<")
 
 
