@@ -293,3 +293,17 @@ def test_published_rows_use_their_definition_whatever_our_parameters():
     assert v3.status() == "reproduced" and v3.ours == pytest.approx(2.788e6 * 2)
     e = published.entries(figs)
     assert list(e) == ["replication"] and len(e["replication"]["value"]) == 3
+
+
+def test_level_means_the_two_frontiers_were_within_the_tolerance_not_a_lag_rounded_to_zero():
+    """A US model released a week before China's best passes it at the next monthly grid date, where the lag
+    reads 0: that month is not 'level'. Level is China's best within the tolerance of the US best."""
+    idx = pd.DatetimeIndex(["2024-09-01", "2024-10-01", "2024-11-01", "2024-12-01"])
+    best = pd.DataFrame(
+        {"US": [130.0, 136.6, 136.6, 136.6], "China": [125.8, 129.5, 129.5, 135.0]}, index=idx
+    )
+    gap = uc.CapabilityGap.__new__(uc.CapabilityGap)
+    object.__setattr__(gap, "best", best)
+    object.__setattr__(gap, "controls_start", pd.Timestamp("2022-10-07"))
+    object.__setattr__(gap, "P", SimpleNamespace(eci_tolerance=2.0))
+    assert list(gap.matched_dates) == [pd.Timestamp("2024-12-01")]

@@ -580,9 +580,13 @@ class CapabilityGap:
 
     @property
     def matched_dates(self) -> pd.DatetimeIndex:
-        """Months since the first rule in which China was level (within the tolerance)."""
-        after = self.after_controls
-        return after.index[after == 0]
+        """Dates of the grid since the first rule on which China's best was level with the US best (within the
+        tolerance) or ahead. Read from the two frontiers themselves, not from a lag of 0: on the monthly grid a
+        US model released earlier in the month first counts at the next grid date, so a lag of 0 there does
+        not mean China was level (Qwen2.5-72B, 2024-09-19, came a week after o1-mini had passed it by 7 points)."""
+        b = self.best[self.best.index >= self.controls_start].dropna(subset=["China"])
+        level = b["US"].isna() | (b["China"] >= b["US"] - self.P.eci_tolerance)
+        return b.index[level.to_numpy()]
 
     def entries(self) -> dict:
         tol, a = self.P.eci_tolerance, self.lag_avg
