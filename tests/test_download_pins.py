@@ -105,7 +105,8 @@ def test_a_pinned_mirror_gives_the_collections_version_when_the_publisher_moved_
 
 
 @pytest.mark.parametrize(
-    "url, message", [("/truncated.csv", "truncated: 20 of 1,000 bytes"), ("/gone.csv", "gone.csv failed (File not found)")]
+    "url, message",
+    [("/truncated.csv", "truncated: 20 of 1,000 bytes"), ("/gone.csv", "gone.csv failed (File not found)")],
 )
 def test_truncated_and_missing_downloads_change_nothing(server, tmp_path, capsys, url, message):
     base, _ = server
