@@ -45,9 +45,9 @@ def root(tmp_path):
 def executed(tmp_path_factory):
     """A root whose good and typed notebooks were executed once with default parameters (run 'a')."""
     r = make_root(tmp_path_factory.mktemp("executed"))
-    p = helpers(r, "run", "good", "typed", "--name", "a")
+    p = helpers(r, "run", "01_good", "02_typed", "--name", "a")
     assert p.returncode == 0, p.stdout + p.stderr
-    assert "start    good" in p.stdout and "start    typed" in p.stdout
+    assert "start    01_good" in p.stdout and "start    02_typed" in p.stdout
     return r
 
 
@@ -75,45 +75,47 @@ def helpers(root: Path, *args, timeout=300):
 @kernel
 def test_good_notebook_records_results_and_writes_every_output(warm_root):
     root = warm_root
-    p = helpers(root, "run", "good", "--jobs", "1")
+    p = helpers(root, "run", "01_good", "--jobs", "1")
     assert p.returncode == 0, p.stderr
-    assert "-> build/runs/good" in p.stdout  # a subset never takes the collection's 'default' name
-    run = root / "build" / "runs" / "good"
+    assert "-> build/runs/01" in p.stdout  # a subset never takes the collection's 'default' name
+    run = root / "build" / "runs" / "01"
     for name in (
-        "good.ipynb",
-        "good.html",
-        "good.report.html",
+        "01_good.ipynb",
+        "01_good.html",
+        "01_good.report.html",
         "results.json",
         "manifest.json",
-        "figures/good/squares.png",
-        "figures/good/squares.svg",
+        "figures/01_good/squares.png",
+        "figures/01_good/squares.svg",
         "site/index.html",
     ):
         assert (run / name).is_file(), name
     results = json.loads((run / "results.json").read_text())
-    assert results["good"]["squares"] == {"value": [0, 1, 4], "unit": "count", "claims": ["C1"]}
-    assert results["good"]["total"] == {"value": 5, "low": 0, "high": 6}
+    assert results["01_good"]["squares"] == {"value": [0, 1, 4], "unit": "count", "claims": ["C1"]}
+    assert results["01_good"]["total"] == {"value": 5, "low": 0, "high": 6}
     manifest = json.loads((run / "manifest.json").read_text())
-    assert manifest["parameters"]["good"] == {"n": 3, "label": "demo"}
+    assert manifest["parameters"]["01_good"] == {"n": 3, "label": "demo"}
     assert "data/t.csv" in manifest["data_sha256"]
     assert manifest["packages"]["papermill"]
     assert not (root / "build" / "site").exists()  # the site is the whole collection's default run
-    assert "good" in (run / "site" / "index.html").read_text()
-    assert "http://" not in (run / "good.html").read_text().split("<body")[0].replace("http://www.w3.org", "")
+    assert "01_good" in (run / "site" / "index.html").read_text()
+    assert "http://" not in (run / "01_good.html").read_text().split("<body")[0].replace(
+        "http://www.w3.org", ""
+    )
 
 
 @kernel
 def test_parameters_reach_the_notebook_and_name_the_run(root):
-    p = helpers(root, "run", "good", "-p", "n", "4", "-p", "label", "x y")
+    p = helpers(root, "run", "01_good", "-p", "n", "4", "-p", "label", "x y")
     assert p.returncode == 0, p.stderr
     runs = [d for d in (root / "build" / "runs").iterdir() if not d.name.startswith(".")]
     assert len(runs) == 1 and runs[0].name != "default"
     results = json.loads((runs[0] / "results.json").read_text())
-    assert results["good"]["squares"]["value"] == [0, 1, 4, 9]
-    assert results["good"]["label"]["value"] == "x y"
-    named = helpers(root, "run", "good", "-p", "n", "2", "--name", "small")
+    assert results["01_good"]["squares"]["value"] == [0, 1, 4, 9]
+    assert results["01_good"]["label"]["value"] == "x y"
+    named = helpers(root, "run", "01_good", "-p", "n", "2", "--name", "small")
     assert named.returncode == 0
-    assert json.loads((root / "build/runs/small/results.json").read_text())["good"]["total"]["value"] == 1
+    assert json.loads((root / "build/runs/small/results.json").read_text())["01_good"]["total"]["value"] == 1
 
 
 @pytest.mark.parametrize(
@@ -126,7 +128,7 @@ def test_parameters_reach_the_notebook_and_name_the_run(root):
     ],
 )
 def test_bad_parameters_exit_2_with_one_clear_line_and_write_nothing(root, args, expected):
-    p = helpers(root, "run", "good", *args)
+    p = helpers(root, "run", "01_good", *args)
     assert p.returncode == 2
     assert expected in p.stderr
     assert "Traceback" not in p.stderr + p.stdout
@@ -138,7 +140,7 @@ def test_every_problem_is_listed_for_typed_parameters(root):
     p = helpers(
         root,
         "run",
-        "typed",
+        "02_typed",
         "-p",
         "share_pct",
         "150",
@@ -157,7 +159,7 @@ def test_every_problem_is_listed_for_typed_parameters(root):
     assert len(lines) == 4
     for name in ("share_pct", "mode", "start", "count"):
         assert any(f"'{name}'" in ln for ln in lines), name
-    cross = helpers(root, "run", "typed", "-p", "low", "5", "-p", "high", "1")
+    cross = helpers(root, "run", "02_typed", "-p", "low", "5", "-p", "high", "1")
     assert cross.returncode == 2 and "low (5.0) must not exceed high (1.0)" in cross.stderr
 
 
@@ -166,7 +168,7 @@ def test_typed_values_are_parsed_from_the_command_line(root):
     p = helpers(
         root,
         "run",
-        "typed",
+        "02_typed",
         "-p",
         "as_of",
         "2024-02-29",
@@ -186,7 +188,7 @@ def test_typed_values_are_parsed_from_the_command_line(root):
         "t",
     )
     assert p.returncode == 0, p.stderr
-    echo = json.loads((root / "build/runs/t/results.json").read_text())["typed"]["echo"]["value"]
+    echo = json.loads((root / "build/runs/t/results.json").read_text())["02_typed"]["echo"]["value"]
     assert echo["as_of"] == "2024-02-29" and echo["flag"] is False and echo["names"] == ["AWS", "Azure"]
     assert echo["mode"] == "loose" and echo["share_pct"] == 12.5 and echo["start"] == "2023-01-01"
 
@@ -194,58 +196,64 @@ def test_typed_values_are_parsed_from_the_command_line(root):
 @kernel
 def test_parameter_file_and_unknown_notebook(root, tmp_path):
     f = tmp_path / "p.yaml"
-    f.write_text("good:\n  n: 5\n")
-    p = helpers(root, "run", "good", "-f", str(f), "--name", "fromfile")
+    f.write_text("01_good:\n  n: 5\n")
+    p = helpers(root, "run", "01_good", "-f", str(f), "--name", "fromfile")
     assert p.returncode == 0, p.stderr
-    assert json.loads((root / "build/runs/fromfile/results.json").read_text())["good"]["total"]["value"] == 30
+    assert (
+        json.loads((root / "build/runs/fromfile/results.json").read_text())["01_good"]["total"]["value"] == 30
+    )
     bad = helpers(root, "run", "goood")
-    assert bad.returncode == 2 and "unknown notebook 'goood'; did you mean 'good'?" in bad.stderr
+    assert bad.returncode == 2 and "unknown notebook 'goood'; did you mean '01_good'?" in bad.stderr
 
 
 @kernel
 def test_failing_notebook_keeps_good_run_and_others_complete(warm_root):
     root = warm_root
-    (root / "notebooks" / "failing.ipynb").rename(root / "failing.ipynb")
+    (root / "notebooks" / "03_failing.ipynb").rename(root / "03_failing.ipynb")
     first = helpers(root, "run")  # the whole (good) collection
     assert first.returncode == 0, first.stderr
-    assert "cached   good" in first.stdout and "cached   typed" in first.stdout
-    (root / "failing.ipynb").rename(root / "notebooks" / "failing.ipynb")
+    assert "cached   01_good" in first.stdout and "cached   02_typed" in first.stdout
+    (root / "03_failing.ipynb").rename(root / "notebooks" / "03_failing.ipynb")
     good_run = root / "build" / "runs" / "default"
     site_before = (root / "build" / "site" / "index.html").read_bytes()
     before = (good_run / "results.json").read_bytes()
     p = helpers(root, "run")  # all three: failing fails at its fourth cell
     assert p.returncode == 1
-    assert "start    failing" in p.stdout and "cached   good" in p.stdout
-    assert "notebook failing failed at cell index 3" in p.stderr
+    assert "start    03_failing" in p.stdout and "cached   01_good" in p.stdout
+    assert "notebook 03_failing failed at cell index 3" in p.stderr
     assert 'raise ValueError("planned failure in the fixture")' in p.stderr
     assert "ValueError: planned failure in the fixture" in p.stderr
     assert (good_run / "results.json").read_bytes() == before  # the last good run is intact
     assert (root / "build" / "site" / "index.html").read_bytes() == site_before
     failed = root / "build" / "runs" / "default.failed"
-    assert (failed / "failing.ipynb").is_file() and (failed / "failing.html").is_file()
-    assert "planned failure" in (failed / "failing.html").read_text()
+    assert (failed / "03_failing.ipynb").is_file() and (failed / "03_failing.html").is_file()
+    assert "planned failure" in (failed / "03_failing.html").read_text()
     res = json.loads((failed / "results.json").read_text())
-    assert set(res) == {"good", "typed"}  # the others finished
-    assert (failed / "good.html").is_file() and (failed / "typed.html").is_file()
+    assert set(res) == {"01_good", "02_typed"}  # the others finished
+    assert (failed / "01_good.html").is_file() and (failed / "02_typed.html").is_file()
 
 
 @kernel
 def test_second_identical_run_is_served_from_the_cache(warm_root):
     root = warm_root  # good was executed once already
-    again = helpers(root, "run", "good")
+    again = helpers(root, "run", "01_good")
     assert again.returncode == 0
-    assert "cached   good" in again.stdout and "start" not in again.stdout
+    assert "cached   01_good" in again.stdout and "start" not in again.stdout
     (root / "data" / "t.csv").write_text("a\n2\n")  # data changed: executed again
-    changed = helpers(root, "run", "good")
-    assert "start    good" in changed.stdout
-    forced = helpers(root, "run", "good", "--force")
-    assert "start    good" in forced.stdout
+    changed = helpers(root, "run", "01_good")
+    assert "start    01_good" in changed.stdout
+    forced = helpers(root, "run", "01_good", "--force")
+    assert "start    01_good" in forced.stdout
 
 
 @kernel
 def test_results_json_is_byte_identical_across_runs(executed, warm_root):
-    forced = helpers(warm_root, "run", "good", "typed", "--name", "b", "--force")  # a second execution
-    assert forced.returncode == 0 and "start    good" in forced.stdout and "start    typed" in forced.stdout
+    forced = helpers(warm_root, "run", "01_good", "02_typed", "--name", "b", "--force")  # a second execution
+    assert (
+        forced.returncode == 0
+        and "start    01_good" in forced.stdout
+        and "start    02_typed" in forced.stdout
+    )
     a = (executed / "build/runs/a/results.json").read_bytes()
     b = (warm_root / "build/runs/b/results.json").read_bytes()
     assert a == b
@@ -260,7 +268,7 @@ def test_empty_collection_still_builds_a_site(root):
 
 
 def test_params_command_lists_types_defaults_and_ranges(root):
-    p = helpers(root, "params", "typed")
+    p = helpers(root, "params", "02_typed")
     assert p.returncode == 0
     assert "share_pct: number [%], default 90.0; allowed > 0 and <= 100" in p.stdout
     assert "mode: choice" in p.stdout and "one of 'strict', 'loose'" in p.stdout
@@ -270,14 +278,14 @@ def test_params_command_lists_types_defaults_and_ranges(root):
 @pytest.mark.parametrize("how", ["SIGINT to the process group", "SIGTERM"])
 def test_an_interrupted_run_leaves_the_last_good_run_and_no_half_written_folders(warm_root, how):
     root = warm_root
-    (root / "notebooks" / "failing.ipynb").unlink()
+    (root / "notebooks" / "03_failing.ipynb").unlink()
     assert helpers(root, "run").returncode == 0
     good = root / "build" / "runs" / "default"
     before = (good / "results.json").read_bytes()
     slow = nbf.v4.new_notebook()
     slow.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     slow.cells = [nbf.v4.new_code_cell("import time\ntime.sleep(60)")]
-    nbf.write(slow, root / "notebooks" / "slow.ipynb")
+    nbf.write(slow, root / "notebooks" / "04_slow.ipynb")
     env = dict(os.environ, HELPERS_ROOT=str(root), PYTHONPATH=str(FIXTURES), MPLBACKEND="Agg")
     proc = subprocess.Popen(
         [sys.executable, "-m", "helpers", "run", "--force"],
@@ -289,7 +297,7 @@ def test_an_interrupted_run_leaves_the_last_good_run_and_no_half_written_folders
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list((root / "build" / "cache").glob("slow/.work-*")):
+    while time.monotonic() < deadline and not list((root / "build" / "cache").glob("04_slow/.work-*")):
         time.sleep(0.2)
     time.sleep(2)
     if how == "SIGTERM":

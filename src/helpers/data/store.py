@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +38,26 @@ def _read_yaml(text: str):
     return yaml.load(text, Loader=_YAML_LOADER)  # a safe loader (CSafeLoader or SafeLoader)
 
 
+def _rel(path: Path) -> str:
+    return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
+
+
+def read_yaml_file(path: Path, what: str = "a mapping"):
+    """A YAML file of the data layer, or DataError naming it (unreadable, not UTF-8, not YAML, empty)."""
+    try:
+        doc = _read_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataError(f"{_rel(path)}: cannot be read ({type(e).__name__}: {str(e)[:120]})") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise DataError(f"{_rel(path)}: not valid YAML{at} ({str(problem)[:120]})") from None
+    except RecursionError:
+        raise DataError(f"{_rel(path)}: nested too deeply to be read") from None
+    return doc
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -50,7 +72,13 @@ def read_metadata(ds: Dataset) -> dict:
             f"{ds.meta_path.relative_to(paths.ROOT)}: metadata of '{ds.name}' is missing; "
             "run 'python -m helpers data build'"
         )
-    return _read_yaml(ds.meta_path.read_text())
+    meta = read_yaml_file(ds.meta_path)
+    if not isinstance(meta, dict):
+        raise DataError(
+            f"{_rel(ds.meta_path)}: metadata of '{ds.name}' must be a mapping (name, sources, sha256, ...), "
+            f"not {type(meta).__name__}"
+        )
+    return meta
 
 
 def load_sources() -> dict:
@@ -60,7 +88,7 @@ def load_sources() -> dict:
     out: dict = {}
     where: dict = {}
     for f in sorted(paths.SOURCES.glob("*.yaml")) if paths.SOURCES.is_dir() else []:
-        entries = _read_yaml(f.read_text()) or {}
+        entries = read_yaml_file(f) or {}
         if not isinstance(entries, dict):
             raise DataError(f"data/sources/{f.name}: expected a mapping of source_id -> citation")
         for sid, entry in entries.items():
@@ -160,9 +188,7 @@ def validate_table(name: str, path: Path | None = None, check_hash: bool = True)
         digest = sha256_file(path)
         if digest != meta.get("sha256"):
             raise DataError(
-                f"{rel}: sha256 {digest[:12]}... differs from the metadata "
-                f"({str(meta.get('sha256'))[:12]}...): the file was changed or truncated; "
-                "rebuild it with 'python -m helpers data build'"
+                f"{rel}: sha256 {digest[:12]}... differs from the metadata " + _hash_fix(ds, rel, meta)
             )
     df = read_processed(ds, path)
     df = validate_frame(ds, df, where=rel)
@@ -182,11 +208,55 @@ def validate_table(name: str, path: Path | None = None, check_hash: bool = True)
     return df
 
 
+def _hash_fix(ds: Dataset, rel: str, meta: dict) -> str:
+    """What to do about a file whose sha256 differs from its metadata, by kind of table."""
+    recorded = f"({str(meta.get('sha256'))[:12]}...): the file was changed or truncated; "
+    if ds.kind == "compiled":  # hand-compiled: git holds the good copy, a build would bless the damage
+        return recorded + (
+            f"restore it with 'git checkout -- {rel}', or, if you edited it on purpose, record the new "
+            f"hash with 'python -m helpers data build {ds.name}'"
+        )
+    return recorded + (
+        f"restore it with 'git checkout -- {rel}' or rebuild it from the raw files with "
+        f"'python -m helpers data build {ds.name}' (after 'python -m helpers data download {ds.name}')"
+    )
+
+
+FAILED_INPUTS = paths.FAILED_INPUTS  # in a runner's work folder: tables a notebook could not load
+
+
+def _report_failed_input(name: str, err: DataError) -> None:
+    """Tell the runner that table ``name`` failed to load in this kernel, even when the notebook's analysis
+    catches the error and carries on without the table: the run then fails naming the table, instead of
+    a run marked ok that silently lacks it. Only under the runner (``HELPERS_RUN_DIR``)."""
+    folder = os.environ.get("HELPERS_RUN_DIR")
+    if not folder:
+        return
+    target = Path(folder) / FAILED_INPUTS
+    try:
+        known = json.loads(target.read_text()) if target.is_file() else {}
+        known[name] = err.problems[:5]
+        target.write_text(json.dumps(known, indent=1, sort_keys=True))
+    except (OSError, ValueError):
+        pass  # the notebook still sees the DataError itself
+
+
 _MEM: dict[str, tuple[str, pd.DataFrame]] = {}
 
 
 def load(name: str) -> pd.DataFrame:
-    """The validated table ``name`` (checked against its sha256 and schema; cached by hash)."""
+    """The validated table ``name`` (checked against its sha256 and schema; cached by hash).
+
+    Raises DataError naming the file, the column and the lines at fault; under the runner the failure is
+    also recorded for the run (``failed_inputs.json``), so a caught error still fails the notebook."""
+    try:
+        return _load(name)
+    except DataError as e:
+        _report_failed_input(name, e)
+        raise
+
+
+def _load(name: str) -> pd.DataFrame:
     ds = get(name)
     meta = read_metadata(ds)
     key = meta.get("sha256", "")

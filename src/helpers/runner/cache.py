@@ -12,10 +12,17 @@ served stale outputs; and it stores the notebook alone, not the figures and rend
 
 An entry is written under a ``.work-<key>-<pid>`` folder and renamed into place only when the
 execution succeeded, so a crash or an interrupt never leaves a half entry that looks complete.
+``done.json`` lists the sha256 of every file of the entry; ``verify`` checks them before an entry is
+served, so a truncated results.json or an emptied notebook is executed again instead of being copied
+into a run marked complete. Two runs storing the same entry at once take turns (``lock``): the second
+keeps the first one's entry when it verifies.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -25,6 +32,7 @@ from pathlib import Path
 import psutil
 
 from helpers.core import paths
+from helpers.core.errors import UserError
 
 ENTRIES_PER_NOTEBOOK = 48  # a sweep needs several entries of one notebook
 
@@ -33,14 +41,96 @@ def entry(stem: str, key: str) -> Path:
     return paths.CACHE / stem / key
 
 
+def _sha(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def file_hashes(folder: Path) -> dict:
+    """sha256 of every file under ``folder`` except ``done.json``, by path relative to it."""
+    return {
+        str(p.relative_to(folder)): _sha(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "done.json"
+    }
+
+
+def verify(folder: Path) -> str | None:
+    """What is wrong with a cache entry (None: complete and unchanged since it was stored)."""
+    try:
+        info = json.loads((folder / "done.json").read_text())
+    except (OSError, ValueError):
+        return "its done.json is unreadable"
+    files = info.get("files") if isinstance(info, dict) else None
+    if not isinstance(files, dict) or not files:
+        return "it lists no file hashes (written by an older runner)"
+    for rel, digest in sorted(files.items()):
+        p = folder / rel
+        try:
+            if _sha(p) != digest:
+                return f"{rel} changed since it was stored"
+        except OSError:
+            return f"{rel} is missing"
+    return None
+
+
 def lookup(folder: Path) -> dict | None:
-    """The ``done.json`` of a complete entry (and mark it recently used), or None."""
+    """The ``done.json`` of a complete entry (and mark it recently used), or None.
+
+    An entry that fails ``verify`` raises ``DamagedEntry`` (the caller removes it and executes again)."""
     done = folder / "done.json"
     if not done.is_file():
         return None
+    problem = verify(folder)
+    if problem is not None:
+        raise DamagedEntry(problem)
     info = json.loads(done.read_text())
-    os.utime(folder)  # most recently used entries survive pruning
+    with contextlib.suppress(OSError):
+        os.utime(folder)  # most recently used entries survive pruning
     return info
+
+
+class DamagedEntry(Exception):
+    """A cache entry whose files do not match the hashes it was stored with."""
+
+
+@contextlib.contextmanager
+def lock(path: Path, wait: bool = True, what: str = ""):
+    """An exclusive lock on ``path`` (a file created if needed) for the block; released when the process
+    ends, however it ends. ``wait=False``: raise ``UserError`` naming ``what`` when another process holds
+    it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = ""
+            with contextlib.suppress(OSError, ValueError):
+                holder = f" (process {int(os.pread(fd, 32, 0).decode().strip())})"
+            raise UserError(f"{what or path.name} is in use by another run{holder}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def held(path: Path) -> bool:
+    """True when another process holds the lock on ``path``."""
+    if not path.is_file():
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
 
 
 def workdir(stem: str, key: str) -> Path:
@@ -53,13 +143,26 @@ def workdir(stem: str, key: str) -> Path:
 
 
 def store(work: Path, folder: Path, seconds: float, render_seconds: float = 0.0) -> None:
-    """Turn a successful execution's work folder into the cache entry ``folder``."""
-    done = {"seconds": round(seconds, 2), "render_seconds": round(render_seconds, 2)}
-    (work / "done.json").write_text(json.dumps(done))
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    work.rename(folder)
+    """Turn a successful execution's work folder into the cache entry ``folder``.
+
+    Under the entry's lock: when a concurrent run stored the same entry first and it verifies, that entry
+    stays (same key, same inputs) and this execution's folder is discarded."""
+    done = {
+        "seconds": round(seconds, 2),
+        "render_seconds": round(render_seconds, 2),
+        "files": file_hashes(work),
+    }
+    (work / "done.json").write_text(json.dumps(done, sort_keys=True))
+    with lock(folder.parent / f".lock-{folder.name}"):
+        if folder.exists() and (folder / "done.json").is_file() and verify(folder) is None:
+            remove_tree(work)
+            return
+        if folder.exists():
+            old = folder.with_name(f".old-{folder.name}-{os.getpid()}")
+            folder.rename(old)
+            remove_tree(old)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        work.rename(folder)
     prune(folder.parent)
 
 
@@ -90,7 +193,7 @@ def sweep_stale(folders: list[Path]) -> list[Path]:
     power): work folders in the cache and the given run-level temporaries. Folders of a live process (a
     concurrent run) are left alone. Returns what was removed."""
     removed = []
-    candidates = list(paths.CACHE.glob("*/.work-*")) + folders
+    candidates = list(paths.CACHE.glob("*/.work-*")) + list(paths.CACHE.glob("*/.old-*")) + folders
     for folder in candidates:
         pid = owner_pid(folder.name)
         if pid is None or pid == os.getpid() or psutil.pid_exists(pid):
@@ -98,6 +201,15 @@ def sweep_stale(folders: list[Path]) -> list[Path]:
         remove_tree(folder)
         removed.append(folder)
     return removed
+
+
+def remove_entry(folder: Path) -> None:
+    """Remove a damaged entry (under its lock, so a concurrent store is not cut in half)."""
+    with lock(folder.parent / f".lock-{folder.name}"):
+        if folder.exists():
+            old = folder.with_name(f".old-{folder.name}-{os.getpid()}")
+            folder.rename(old)
+            remove_tree(old)
 
 
 def last_duration(stem: str) -> float:
@@ -116,3 +228,6 @@ def prune(folder: Path, keep: int = ENTRIES_PER_NOTEBOOK) -> None:
     entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[keep:]:
         shutil.rmtree(old, ignore_errors=True)
+        stale_lock = folder / f".lock-{old.name}"
+        if not held(stale_lock):
+            stale_lock.unlink(missing_ok=True)

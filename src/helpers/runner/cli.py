@@ -9,6 +9,8 @@ machine). The runner itself loads papermill and nbconvert only in its worker pro
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 import time
 
@@ -99,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--name", help="run name (default: 'default', or derived from the parameters)")
     r.add_argument("--jobs", type=int, default=None, help="notebooks executed in parallel (default: cores)")
     r.add_argument("--force", action="store_true", help="execute even when the cache has the result")
-    r.add_argument("--timeout", type=int, default=900, help="seconds per cell before a notebook fails")
+    r.add_argument(
+        "--timeout", type=_positive_int, default=900, help="seconds per cell before a notebook fails (> 0)"
+    )
 
     s = sub.add_parser("sweep", help="run a notebook over a grid of parameter values and collect results")
     s.add_argument("notebook")
@@ -158,9 +162,32 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of seconds, got {text[:40]!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 1 second, got {value}")
+    return value
+
+
+def _os_error(e: OSError) -> str:
+    """One line for a machine problem: a read-only or full disk, a missing permission."""
+    where = f" {e.filename}" if e.filename else ""
+    return f"error: cannot write or read{where}: {e.strerror or e} (errno {e.errno}); nothing was replaced"
+
+
+def _sigterm_as_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # SIGTERM (kill, a CI time limit) ends every command like Ctrl-C: cleaned up, exit 130
+    with contextlib.suppress(ValueError):  # only the main thread may set handlers
+        signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
     try:
         if args.command == "run":
             return cli_run(args)
@@ -194,6 +221,9 @@ def main(argv=None) -> int:
         return 2
     except BrokenPipeError:  # output piped into head & co.
         return 0
+    except OSError as e:  # a read-only build/ or cache, a full disk: one line, exit 1
+        print(_os_error(e), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted: nothing was replaced", file=sys.stderr)
         return 130

@@ -8,7 +8,13 @@ Contract (see README and design.md):
 - an interrupt (Ctrl-C, SIGINT to the process group, SIGTERM) or a crash leaves neither a half-written run
   nor a half-written cache entry: queued notebooks are dropped, running workers are ended at once (their
   kernels are killed with them), the temporary folders are removed and the
-  exception goes on to the CLI.
+  exception goes on to the CLI;
+- one run of a name at a time (a lock per run name under ``build/locks/``; a second run of the same name
+  is refused with a message naming the process that holds it) and one store of a cache entry at a time;
+- an input table whose file differs from its metadata, or that a kernel failed to load (even when the
+  notebook's analysis caught the error), fails the run naming the table; the manifest records it under
+  ``failed_inputs``;
+- every run ends by printing the path of its site page.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ class Outcome:
     cached: bool = False
     error: str | None = None
     render_seconds: float = 0.0
+    failed_inputs: dict | None = None  # table -> problems, when the kernel could not load a table
 
 
 def replace_dir(tmp: Path, final: Path) -> None:
@@ -122,14 +129,47 @@ class Runner:
         self.out, self.err = out, err
         self.runs_root = runs_root or paths.RUNS
         self._pool: cf.ProcessPoolExecutor | None = None
+        self._cancelled = False
+        self.input_problems: list[str] = []
+
+    def cancel(self) -> None:
+        """Stop this run from another thread (a sweep interrupted): its pool is ended, and the thread
+        running ``run`` cleans up as after an interrupt."""
+        self._cancelled = True
+        if self._pool is not None:
+            _stop(self._pool)
+
+    def lock_path(self) -> Path:
+        """The lock file of this run's name (runs of the collection and each sweep's runs apart)."""
+        if self.runs_root == paths.RUNS:
+            return paths.LOCKS / f"run-{self.plan.name}.lock"
+        return paths.LOCKS / f"{self.runs_root.parent.name}-{self.plan.name}.lock"
+
+    def site_page(self, final: Path) -> Path:
+        if self.plan.name == "default" and final.name == "default" and (paths.SITE / "index.html").is_file():
+            return paths.SITE / "index.html"
+        return final / "site" / "index.html"
 
     def say(self, msg: str) -> None:
         print(msg, file=self.out, flush=True)
 
     def run(self) -> int:
+        what = f"run '{self.plan.name}'"
+        with cache.lock(self.lock_path(), wait=False, what=what):
+            return self._run_locked()
+
+    def _run_locked(self) -> int:
         plan = self.plan
         t0 = time.perf_counter()
         self.runs_root.mkdir(parents=True, exist_ok=True)
+        # this process holds the name's lock: any temporary of this name is a dead run's, whatever its pid
+        for stale in [
+            *self.runs_root.glob(f".tmp-{plan.name}-*"),
+            *self.runs_root.glob(f".old-{plan.name}-*"),
+        ]:
+            if stale.name.rsplit("-", 1)[0] in {f".tmp-{plan.name}", f".old-{plan.name}"}:
+                cache.remove_tree(stale)
+                self.say(f"  removed  {_rel(stale)} (left by a run that was killed)")
         leftovers = [*self.runs_root.glob(".tmp-*"), *self.runs_root.glob(".old-*")]
         leftovers += [*paths.BUILD.glob(".tmp-site-*"), *paths.BUILD.glob(".old-site-*")]
         for stale in cache.sweep_stale(leftovers):
@@ -167,12 +207,16 @@ class Runner:
             good = self.runs_root / plan.name
             if good.exists():
                 self.say(f"the last good run is untouched -> {_rel(good)}")
+        self.say(f"site page: {_rel(self.site_page(final))}")
         return code
 
     def _run_into(self, tmp: Path, t0: float) -> int:
         plan = self.plan
         jupyter_path = str(ensure_kernelspec())
         data_h = fingerprint.data_hashes()
+        self.input_problems = fingerprint.input_problems(data_h)
+        for problem in self.input_problems:
+            print(f"error: input {problem}", file=self.err)
         helpers_h = fingerprint.helper_hash()
         versions = fingerprint.package_versions()
         metas = {p.stem: nb_meta(p) for p in plan.notebooks}
@@ -230,8 +274,14 @@ class Runner:
                     "seconds": round(o.seconds, 2),
                     "render_seconds": round(o.render_seconds, 2),
                     "error": o.error,
+                    **({"failed_inputs": o.failed_inputs} if o.failed_inputs else {}),
                 }
                 for s, o in outcomes.items()
+            },
+            # tables that failed validation: before the run (file vs metadata) and in a kernel (by notebook)
+            "failed_inputs": {
+                "data": self.input_problems,
+                "notebooks": {s: sorted(o.failed_inputs) for s, o in outcomes.items() if o.failed_inputs},
             },
             "data_sha256": data_h,
             "helpers_sha256": helpers_h,
@@ -242,12 +292,23 @@ class Runner:
         build_run_site(tmp, manifest, results, metas)
         failed = [o for o in outcomes.values() if not o.ok]
         for o in failed:
-            print(f"error: notebook {o.stem} failed at {o.error}", file=self.err)
+            if o.failed_inputs:
+                for table, problems in sorted(o.failed_inputs.items()):
+                    print(
+                        f"error: notebook {o.stem}: input table '{table}' failed: {problems[0]}",
+                        file=self.err,
+                    )
+            else:
+                print(f"error: notebook {o.stem} failed at {o.error}", file=self.err)
             print(
                 f"       partial notebook kept: {o.stem}.ipynb / {o.stem}.html in the failed run folder",
                 file=self.err,
             )
-        return 1 if failed else 0
+        if self.input_problems:
+            print(
+                f"error: {len(self.input_problems)} input table(s) failed validation (above)", file=self.err
+            )
+        return 1 if failed or self.input_problems else 0
 
     def _plan_grid(self, first) -> dict:
         """The specification grid of the first stage's analyses (``runner.robustness``): served from the cache,
@@ -279,6 +340,8 @@ class Runner:
         return doc
 
     def _ensure_pool(self) -> None:
+        if self._cancelled:
+            raise KeyboardInterrupt
         if self._pool is None:
             workers = min(self.jobs, len(self.plan.notebooks))
             self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
@@ -288,7 +351,12 @@ class Runner:
         for p in nbs:
             key = fingerprint.cache_key(p, self.plan.full_params[p.stem], *hashes, upstream)
             entry = cache.entry(p.stem, key)
-            info = None if self.force else cache.lookup(entry)
+            try:
+                info = None if self.force else cache.lookup(entry)
+            except cache.DamagedEntry as e:
+                self.say(f"  damaged  {p.stem}: its cache entry is not intact ({e}); executing again")
+                cache.remove_entry(entry)
+                info = None
             if info is not None:
                 outcomes[p.stem] = Outcome(
                     p.stem,
@@ -334,6 +402,8 @@ class Runner:
         if grid is not None and grid.get("submit"):
             self._submit_grid(grid)
         for f in cf.as_completed(futs):
+            if self._cancelled:
+                raise KeyboardInterrupt
             p, entry, work = futs[f]
             try:
                 r = f.result()
@@ -353,6 +423,7 @@ class Runner:
                     str(work),
                     error=r["error"],
                     render_seconds=r.get("render_seconds", 0.0),
+                    failed_inputs=r.get("failed_inputs"),
                 )
                 self.say(f"  FAILED   {p.stem} after {r['seconds']:.1f}s: {r['error']}")
 

@@ -53,6 +53,39 @@ def data_hashes() -> dict:
     return out
 
 
+def input_problems(data_h: dict) -> list[str]:
+    """Every processed table whose metadata is broken or whose file is missing or differs from the sha256
+    its metadata records, one line each (read without pandas: the run's parent process never loads the
+    data layer). A table that fails here fails the run, named, instead of being dropped by a notebook
+    that catches the error."""
+    import yaml  # deferred: only runs read metadata
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    problems = []
+    folder = paths.DATA / "metadata"
+    for meta_path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        rel_meta = str(meta_path.relative_to(paths.ROOT))
+        try:
+            meta = yaml.load(meta_path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as e:
+            first = (str(e).splitlines() or [type(e).__name__])[0]
+            problems.append(f"{rel_meta}: the table's metadata cannot be read ({first[:120]})")
+            continue
+        if not isinstance(meta, dict):
+            problems.append(f"{rel_meta}: the table's metadata must be a mapping, not {type(meta).__name__}")
+            continue
+        rel = str(meta.get("file") or f"data/{meta_path.stem}.csv")
+        if rel not in data_h:
+            problems.append(f"{rel}: the table is missing (its metadata is {rel_meta})")
+        elif data_h[rel] != meta.get("sha256"):
+            problems.append(
+                f"{rel}: sha256 {data_h[rel][:12]}... differs from {rel_meta} "
+                f"({str(meta.get('sha256'))[:12]}...): the file was changed or truncated; restore it with "
+                f"'git checkout -- {rel}' (see 'python -m helpers data validate {meta_path.stem}')"
+            )
+    return problems
+
+
 def helper_hash() -> str:
     """One sha256 over the helper package's source files (names and contents)."""
     h = hashlib.sha256()

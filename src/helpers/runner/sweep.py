@@ -9,6 +9,7 @@ before any kernel starts; a bad value is named in the error.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import difflib
 import hashlib
 import io
 import itertools
@@ -163,27 +164,82 @@ def draw(df, names: list[str], keys: list[str], folder: Path, stem: str) -> list
     return written
 
 
+def known_results(stem: str) -> set[str] | None:
+    """The result keys ``stem`` records as single values, from its most recent cached execution or the
+    default run (None when it never ran here): a sweep's ``-r`` names are checked against them before
+    any kernel starts."""
+    done = sorted(paths.CACHE.glob(f"{stem}/*/results.json"), key=lambda p: p.stat().st_mtime)
+    sources = [*reversed(done), paths.RUNS / "default" / "results.json"]
+    for src in sources:
+        try:
+            doc = json.loads(src.read_text())
+        except (OSError, ValueError):
+            continue
+        res = doc.get(stem) if src.parent.parent == paths.RUNS else doc
+        if isinstance(res, dict) and res:
+            return {k for k, e in res.items() if isinstance(e, dict) and _flat(e)}
+    return None
+
+
+def check_results(stem: str, keys: list[str], available: set[str]) -> None:
+    missing = [k for k in keys if k not in available]
+    if missing:
+        hints = []
+        for k in missing:
+            close = difflib.get_close_matches(k, sorted(available), n=1, cutoff=0.5)
+            hints.append(f"{k} (did you mean '{close[0]}'?)" if close else k)
+        raise UserError(
+            f"sweep: result(s) {', '.join(hints)} not recorded by {stem} as a single value; "
+            f"recorded: {', '.join(sorted(available))}"
+        )
+
+
 def cli_sweep(args) -> int:
     nb, names, points, plans, sname = plan_sweep(args.notebook, args.param, args.name)
+    if args.result:  # checked before any kernel when the notebook's results are known from an earlier run
+        available = known_results(nb.stem)
+        if available is not None:
+            check_results(nb.stem, args.result, available)
     folder = paths.SWEEPS / sname
     (folder / "runs").mkdir(parents=True, exist_ok=True)
     jobs = max(1, args.jobs or os.cpu_count() or 1)
     print(f"sweep {sname}: {len(points)} run(s) of {nb.stem} over {', '.join(names)}", flush=True)
     codes = []
+    runners = [Runner(p, jobs=1, force=args.force, runs_root=folder / "runs") for p in plans]
 
-    def one(plan):
+    def one(runner):
         buf = io.StringIO()
-        code = Runner(plan, jobs=1, force=args.force, runs_root=folder / "runs", out=buf, err=buf).run()
-        return plan, code, buf.getvalue()
+        runner.out = runner.err = buf
+        code = runner.run()
+        return runner.plan, code, buf.getvalue()
 
-    with cf.ThreadPoolExecutor(max_workers=min(jobs, len(plans))) as pool:
-        for plan, code, log in pool.map(one, plans):
-            vals = ", ".join(f"{n}={plan.full_params[nb.stem][n]}" for n in names)
-            state = "cached" if "cached" in log else ("ok" if code == 0 else "FAILED")
-            print(f"  {state:<7} {vals}", flush=True)
-            if code != 0:
-                print(log, flush=True)
-            codes.append(code)
+    pool = cf.ThreadPoolExecutor(max_workers=min(jobs, len(plans)))
+    try:
+        if args.result and known_results(nb.stem) is None and len(runners) > 1:
+            # never ran here: the first point runs alone, so a misspelt -r stops the sweep after one run
+            first = pool.submit(one, runners[0]).result()
+            results = [first]
+            if first[1] == 0:
+                res = json.loads((folder / "runs" / first[0].name / "results.json").read_text()).get(
+                    nb.stem, {}
+                )
+                check_results(nb.stem, args.result, {k for k, e in res.items() if _flat(e)})
+            results += list(pool.map(one, runners[1:]))
+        else:
+            results = list(pool.map(one, runners))
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or a bad -r: end every point's run, then clean up
+        for r in runners:
+            r.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
+    for plan, code, log in results:
+        vals = ", ".join(f"{n}={plan.full_params[nb.stem][n]}" for n in names)
+        state = "cached" if "cached" in log else ("ok" if code == 0 else "FAILED")
+        print(f"  {state:<7} {vals}", flush=True)
+        if code != 0:
+            print(log, flush=True)
+        codes.append(code)
     if any(codes):
         print(f"sweep {sname}: {sum(1 for c in codes if c)} run(s) failed; see {folder}/runs/", flush=True)
         return 1
@@ -192,10 +248,11 @@ def cli_sweep(args) -> int:
     csv = folder / "results.csv"
     df.to_csv(csv, index=False, lineterminator="\n")
     figs = draw(df, names, keys, folder, nb.stem)
-    print(
-        f"sweep {sname} complete -> {csv.relative_to(paths.ROOT) if csv.is_relative_to(paths.ROOT) else csv}"
-        f" and {len(figs)} figure(s)",
-        flush=True,
-    )
+    print(f"sweep {sname} complete -> {_rel(csv)} and {len(figs)} figure(s)", flush=True)
+    print(f"site pages: {_rel(folder / 'runs')}/point-NNN/site/index.html", flush=True)
     shutil.rmtree(folder / "runs" / ".tmp", ignore_errors=True)
     return 0
+
+
+def _rel(p: Path) -> Path:
+    return p.relative_to(paths.ROOT) if p.is_relative_to(paths.ROOT) else p

@@ -35,7 +35,8 @@ def ensure_kernelspec() -> Path:
         ],
         "display_name": "Python (helpers)",
         "language": "python",
-        "env": {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+        # PYTHONSAFEPATH: the kernel runs in notebooks/; a stray inspect.py there must not shadow the stdlib
+        "env": {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1", "PYTHONSAFEPATH": "1"},
     }
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "kernel.json"
@@ -57,6 +58,13 @@ def execute(
     both HTML editions and collect its recorded results there, so renders run in parallel with the other
     notebooks instead of one after another in the parent."""
     r = _papermill(stem, nb_path, params, workdir, jupyter_path, timeout, extra_env)
+    failed_inputs = read_failed_inputs(Path(workdir))
+    if failed_inputs:
+        r["failed_inputs"] = failed_inputs
+        if r["ok"]:  # the notebook caught the error and went on without the table: still a failure
+            names = ", ".join(sorted(failed_inputs))
+            first = next(iter(failed_inputs.values()))[0] if failed_inputs else ""
+            r = {**r, "ok": False, "error": f"input table(s) {names} failed validation: {first}"}
     out = Path(workdir) / f"{stem}.ipynb"
     if out.is_file():  # a failed notebook is rendered too: the partial notebook is for reading
         t0 = time.perf_counter()
@@ -69,6 +77,15 @@ def execute(
             r = {**r, "ok": False, "error": r.get("error") or f"rendering failed: {type(e).__name__}: {e}"}
         r["render_seconds"] = time.perf_counter() - t0
     return r
+
+
+def read_failed_inputs(workdir: Path) -> dict:
+    """Tables the notebook's kernel could not load (``data.store`` writes them; name -> problems)."""
+    try:
+        doc = json.loads((workdir / paths.FAILED_INPUTS).read_text())
+    except (OSError, ValueError):
+        return {}
+    return doc if isinstance(doc, dict) else {}
 
 
 def _papermill(
