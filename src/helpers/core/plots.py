@@ -1,7 +1,49 @@
-"""One look for the whole collection: theme, palettes, source captions and figure saving.
+"""One look for the whole collection: theme, palette, source captions, titles and figure saving.
 
-Every figure of the collection uses ``PALETTE`` for open vs closed, US vs China and the named companies,
-carries a title that states its finding, axes with units, and a source caption from ``caption``.
+Every figure of the collection takes its category colours from ``PALETTE`` (through ``colour``), carries a
+title that states its finding (``wrap_title`` keeps it to the axes' width), axes with units, and a source
+caption from ``caption``. Reader-facing names come from ``helpers.core.labels.plain``.
+
+The palette: one colour per concept, colour-blind safe. It is built from Okabe & Ito's eight colours
+(Okabe-Ito) and Paul Tol's "muted" and "bright" schemes, which stay distinct under the common colour-vision
+deficiencies; no contrast is a red-green pair. Four cross-cutting concepts have colours reserved to them
+(no other key uses them); companies, Arena sources and export-licence statuses each have a colour unique
+within their family, and no family reuses a reserved colour.
+
+=================================  =========  ==========================================================
+concept (keys)                     colour     source and use
+=================================  =========  ==========================================================
+open (open weights)                #D55E00    Okabe-Ito vermilion; reserved
+closed (API / hosted)              #0072B2    Okabe-Ito blue; reserved
+US                                 #332288    Tol indigo; reserved
+China                              #CC6677    Tol rose; reserved (China as a country or an owner bucket)
+Other, Unattributed                #999999    grey: pooled or unnamed categories (never a concept)
+NVIDIA                             #009E73    Okabe-Ito bluish green
+TSMC                               #117733    Tol green (foundry panel only; NVIDIA is never beside it)
+Amazon, AWS, Amazon Trainium       #E69F00    Okabe-Ito orange
+Microsoft, Azure                   #56B4E9    Okabe-Ito sky blue
+Google, GCP, Google TPU            #AA4499    Tol purple (clearly apart from Microsoft's sky blue)
+Meta                               #999933    Tol olive
+Oracle                             #882255    Tol wine
+CoreWeave                          #44AA99    Tol teal
+xAI                                #000000    black
+AMD                                #661100    Tol dark brown
+Samsung                            #DDCC77    Tol sand
+SMIC                               #77AADD    Tol light blue
+Huawei                             #EE3377    Tol magenta
+OpenAI                             #225555    Tol dark cyan
+Anthropic                          #CCBB44    Tol yellow
+DeepSeek                           #663333    Tol dark red
+Arena sources (``arena:<name>``)   see below  one colour and marker per comparable span of Arena snapshots
+licence statuses (``status:..``)   purples    an ordered ramp: light = may be sold, dark = licence required
+=================================  =========  ==========================================================
+
+Arena sources (``ARENA_SOURCES``, markers ``ARENA_MARKERS``): history online Elo #88CCEE, history
+Bradley-Terry #DDAA33, LMSYS tables 2024-25 #44AA99, LMArena text 2025 #AA4499, Arena top-N 2026 #999933,
+official 2026 default #882255, official 2026 style control #4477AA. Licence statuses: allowed #DADAEB, allowed with a revenue
+share #9E9AC8, case-by-case review #6A51A3, licence required #3F007D, unknown #BBBBBB (hatched), not a US
+export white. Judgement bands (``BAND_COLOURS``: speed bump .. roadblock, unconcentrated .. highly
+concentrated) are a light grey ramp so they never compete with the concept colours drawn on them.
 """
 
 from __future__ import annotations
@@ -39,31 +81,67 @@ from matplotlib.text import Text  # noqa: E402
 
 from helpers.core import paths  # noqa: E402
 
-# Colour-blind-safe (Okabe-Ito based) colours, each fixed to one meaning across all notebooks.
-PALETTE = {
-    "open": "#D55E00",  # vermillion: open weights
-    "closed": "#0072B2",  # blue: closed (API / hosted)
-    "US": "#0072B2",
-    "China": "#D55E00",
-    "Other": "#999999",
-    "NVIDIA": "#76B900",
-    "TSMC": "#C00000",
-    "AWS": "#FF9900",
-    "Amazon": "#FF9900",
-    "Microsoft": "#00A4EF",
-    "Azure": "#00A4EF",
-    "Google": "#4285F4",
-    "GCP": "#4285F4",
-    "Meta": "#7B3FA0",
-    "Oracle": "#8B4513",
-    "xAI": "#222222",
-    "CoreWeave": "#2CA58D",
-    "Samsung": "#1428A0",
-    "AMD": "#ED1C24",
-    "SMIC": "#E69F00",
-    "Huawei": "#CC79A7",
+# The palette documented in the module docstring: one colour per concept across all notebooks.
+RESERVED = {"open": "#D55E00", "closed": "#0072B2", "US": "#332288", "China": "#CC6677"}
+COMPANIES = {
+    "NVIDIA": "#009E73",
+    "TSMC": "#117733",
+    "Amazon": "#E69F00",
+    "Microsoft": "#56B4E9",
+    "Google": "#AA4499",
+    "Meta": "#999933",
+    "Oracle": "#882255",
+    "CoreWeave": "#44AA99",
+    "xAI": "#000000",
+    "AMD": "#661100",
+    "Samsung": "#DDCC77",
+    "SMIC": "#77AADD",
+    "Huawei": "#EE3377",
+    "OpenAI": "#225555",
+    "Anthropic": "#CCBB44",
+    "DeepSeek": "#663333",
 }
-BAND_COLOURS = {"low": "#E8F5E9", "moderate": "#FFF8E1", "high": "#FFEBEE"}
+# other names of the same company: its cloud, its chips
+ALIASES = {
+    "AWS": "Amazon",
+    "Amazon Trainium": "Amazon",
+    "Azure": "Microsoft",
+    "Microsoft Intelligent Cloud": "Microsoft",
+    "GCP": "Google",
+    "Google Cloud": "Google",
+    "Google TPU": "Google",
+    "United States": "US",
+    "Unattributed": "Other",
+}
+ARENA_SOURCES = {
+    "history_online_elo": "#88CCEE",
+    "history_bt": "#DDAA33",
+    "lmsys_csv_2024_2025": "#44AA99",
+    "lmarena_text_2025": "#AA4499",
+    "arena_top_n_2026": "#999933",
+    "official_2026_default": "#882255",
+    "official_2026_style_control": "#4477AA",
+}
+ARENA_MARKERS = dict(zip(ARENA_SOURCES, "osD^vPX"))
+LICENCE_STATUS = {
+    "allowed": "#DADAEB",
+    "allowed (revenue share)": "#9E9AC8",
+    "case-by-case review": "#6A51A3",
+    "licence required": "#3F007D",
+    "unknown": "#BBBBBB",
+    "not a US export": "#FFFFFF",
+}
+NEUTRAL = {"Other": "#999999", "meets": "#444444", "misses": "#BBBBBB"}
+PALETTE = {
+    **RESERVED,
+    **NEUTRAL,
+    **COMPANIES,
+    **{k: (RESERVED | COMPANIES | NEUTRAL)[v] for k, v in ALIASES.items()},
+    **{f"arena:{k}": v for k, v in ARENA_SOURCES.items()},
+    **{f"status:{k}": v for k, v in LICENCE_STATUS.items()},
+}
+# judgement bands, lightest = mildest: a grey ramp, not green-yellow-red
+BAND_COLOURS = {"low": "#F7F7F7", "moderate": "#E6E6E6", "high": "#CFCFCF"}
 
 
 def colour(name: str, default: str = "#999999") -> str:
@@ -182,6 +260,61 @@ def caption(fig_or_ax, text: str) -> None:
         else fig_or_ax
     )
     fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="#555555", wrap=True)
+
+
+def _text_width(fig, renderer, s: str, size: float, weight: str) -> float:
+    t = Text(0, 0, s, fontsize=size, fontweight=weight)
+    t.set_figure(fig)
+    return t.get_window_extent(renderer).width
+
+
+def wrap_lines(fig, text: str, width_px: float, size: float, weight: str = "bold") -> list[str]:
+    """``text`` broken greedily into lines no wider than ``width_px`` (pixels at the figure's dpi) when
+    set at ``size`` points; an explicit newline in ``text`` is only a space (the width decides)."""
+    renderer = fig.canvas.get_renderer()
+    lines, cur = [], ""
+    for word in text.replace("\n", " ").split():
+        cand = f"{cur} {word}" if cur else word
+        if cur and _text_width(fig, renderer, cand, size, weight) > width_px:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = cand
+    return lines + ([cur] if cur else [])
+
+
+def wrap_title(ax, text: str, *, max_lines: int = 2, fontsize: float | None = None, **kwargs) -> str:
+    """Set ``ax``'s left-aligned title wrapped to the axes' width, in at most ``max_lines`` lines: the font
+    shrinks (to 8.5 points at least) until it fits. Call it after the layout is fixed (after
+    ``tight_layout``), since the width is the axes' width at the time of the call. Returns the title."""
+    fig = ax.figure
+    width = ax.get_position().width * fig.get_figwidth() * fig.dpi
+    size = float(fontsize or plt.rcParams["axes.titlesize"])
+    while True:
+        lines = wrap_lines(fig, text, width, size)
+        if len(lines) <= max_lines or size <= 8.5:
+            break
+        size -= 0.5
+    title = "\n".join(lines)
+    ax.set_title(title, fontsize=size, loc="left", **kwargs)
+    return title
+
+
+def wrap_suptitle(fig, text: str, *, max_lines: int = 2, fontsize: float | None = None, left=None) -> str:
+    """A figure title wrapped to the width spanned by the figure's visible axes, left-aligned over them."""
+    axes = [a for a in fig.axes if a.get_visible()]
+    x0 = min(a.get_position().x0 for a in axes)
+    x1 = max(a.get_position().x1 for a in axes)
+    width = (x1 - x0) * fig.get_figwidth() * fig.dpi
+    size = float(fontsize or plt.rcParams["axes.titlesize"])
+    while True:
+        lines = wrap_lines(fig, text, width, size)
+        if len(lines) <= max_lines or size <= 8.5:
+            break
+        size -= 0.5
+    title = "\n".join(lines)
+    fig.suptitle(title, x=x0 if left is None else left, ha="left", fontweight="bold", fontsize=size)
+    return title
 
 
 def _slug(name: str) -> str:

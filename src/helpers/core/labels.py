@@ -1,0 +1,62 @@
+"""Reader words for internal identifiers, in one place: every figure legend, tick label and table header
+that shows a data value such as a source, rule or benchmark id goes through ``plain``.
+
+    plain("history_bt")                   -> "Arena history, Bradley-Terry tables"
+    plain("bis_2022_10")                  -> "BIS rule, Oct 2022"
+    plain("some_new_thing")               -> "some new thing"      (fallback: underscores become spaces)
+
+``PLAIN`` holds the names that need more than the fallback; rule ids of the form ``bis_YYYY_MM`` (Commerce
+Department's Bureau of Industry and Security) and ``usg_YYYY_MM`` (other US government decisions) are
+spelled from their date.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLAIN", "plain", "plain_all"]
+
+PLAIN = {
+    # Arena leaderboard spans of comparable snapshots (data/tables/lmarena.py)
+    "history_online_elo": "Arena history, online Elo",
+    "history_bt": "Arena history, Bradley-Terry tables",
+    "lmsys_csv_2024_2025": "LMSYS tables, 2024-2025",
+    "lmarena_text_2025": "LMArena text table, 2025",
+    "arena_top_n_2026": "Arena top-N list, 2026",
+    "official_2026_default": "official Arena 2026, default view",
+    "official_2026_style_control": "official Arena 2026, style control",
+    "hard_prompts": "hard prompts",
+    # benchmarks
+    "otis_mock_aime_2024_2025": "OTIS Mock AIME 2024-2025",
+    "gpqa_diamond": "GPQA Diamond",
+    "swe_bench_verified": "SWE-bench Verified",
+    "frontiermath": "FrontierMath",
+    "mmlu_pro": "MMLU-Pro",
+    # layers of the compute stack (notebook 02)
+    "accelerators": "accelerators",
+    "foundry": "foundry",
+    "cloud": "cloud",
+    "owners": "AI compute owners",
+    "by_designer": "by designer",
+    "by_parent": "under parent companies",
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_RULE = re.compile(r"^(bis|usg)_(\d{4})_(\d{2})$")
+_RULE_WORDS = {"bis": "BIS rule", "usg": "US decision"}
+
+
+def plain(name) -> str:
+    """``name`` in reader words: the ``PLAIN`` entry, a dated rule id spelled out, or the name with its
+    underscores replaced by spaces. Non-strings are returned as their ``str``."""
+    s = str(name)
+    if s in PLAIN:
+        return PLAIN[s]
+    m = _RULE.match(s)
+    if m and 1 <= int(m.group(3)) <= 12:
+        return f"{_RULE_WORDS[m.group(1)]}, {_MONTHS[int(m.group(3)) - 1]} {m.group(2)}"
+    return s.replace("_", " ")
+
+
+def plain_all(names) -> list[str]:
+    """``plain`` of each name."""
+    return [plain(n) for n in names]
