@@ -14,11 +14,13 @@ import pytest
 import sitecheck
 
 from helpers.core import paths
+from helpers.core.text import setting
 from helpers.publish.render import remote_references
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = paths.BUILD / "screenshots"
+PHONE = paths.BUILD / "screenshots-375px"  # the front page as a phone shows it
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +111,7 @@ def test_no_page_refers_to_a_remote_resource(default_run):
 
 
 def test_the_scorecard_links_every_claim_to_its_evidence(chromium, default_run):
-    """Each of the twelve claims has a row with a verdict; a claim owned by a notebook of this run links to
+    """Each of the twelve claims has a block with a verdict and how sure it is; a claim owned by a notebook of this run links to
     that notebook's evidence anchor (the browser test above checks that the anchor exists)."""
     from playwright.sync_api import sync_playwright
 
@@ -124,13 +126,21 @@ def test_the_scorecard_links_every_claim_to_its_evidence(chromium, default_run):
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
         page.goto((paths.SITE / "index.html").as_uri())
         shown = page.eval_on_selector_all(
-            "table.scorecard tbody tr",
-            "trs => trs.map(tr => ({claim: tr.cells[0].innerText.trim(), verdict: tr.querySelector('.verdict')"
-            "?.innerText.trim(), href: tr.querySelector('a')?.getAttribute('href') || null,"
-            " robust: tr.querySelector('.robust')?.innerText.trim() || null,"
-            " fragile: tr.querySelector('.fragile')?.innerText.trim() || null}))",
+            "article.claim",
+            "as => as.map(a => ({claim: a.querySelector('h3 span')?.innerText.trim(),"
+            " verdict: a.querySelector('.verdict')?.innerText.trim(),"
+            " href: a.querySelector('p.links a')?.getAttribute('href') || null,"
+            " robust: a.querySelector('.robust')?.innerText.trim() || null,"
+            " fragile: a.querySelector('.fragile')?.innerText.trim() || null}))",
         )
+        # a phone reader: the front page fits 375 px without scrolling sideways
+        page.set_viewport_size({"width": 375, "height": 800})
+        page.reload()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        PHONE.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(PHONE / "index.html.png"), full_page=True)
         browser.close()
+    assert overflow <= 0, f"the front page is {overflow} px wider than a 375 px phone screen"
     assert [r["claim"] for r in shown] == [r["claim"] for r in rows]
     gridded = [r for r in rows if "n_specs" in r]
     assert len(gridded) >= 9, (
@@ -146,7 +156,8 @@ def test_the_scorecard_links_every_claim_to_its_evidence(chromium, default_run):
             ]
             assert (cell["fragile"] is not None) == row["fragile"], row["claim"]
             if row["fragile"]:
-                assert cell["fragile"].startswith("fragile") and row["flip"]["param"] in cell["fragile"]
+                assert cell["fragile"].startswith("fragile"), row["claim"]
+                assert setting(row["flip"]["param"], row["flip"]["value"]) in cell["fragile"], row["claim"]
         if row.get("notebook") in ran and row.get("anchor"):
             assert cell["href"] == f"{row['notebook']}.report.html#{row['anchor']}", row["claim"]
         elif row.get("notebook"):

@@ -86,7 +86,7 @@ def test_claim_blocks_show_the_answer_first_and_escape_everything(tmp_path):
     )
     assert "<details><summary>Why this verdict</summary><p class='why'>why &lt;1&gt;</p></details>" in page
     assert 'href="01_benchmark_parity.report.html#claim-c1"' in page and "Parity &lt;b&gt;" in page
-    assert "02_x: not run, no page in this run" in page
+    assert "the x notebook: not run, no page in this run" in page
     assert page.count('<article class="claim"') == 4
     assert "bottom" in front.answer_html(rows()) and front.answer_html([]) == ""
     assert [r["claim"] for r in front.claims_of(rows(), "01_benchmark_parity")] == ["C1", "C2"]

@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 from helpers.analysis.scorecard import table as scorecard
+from helpers.core.labels import notebook_name
 from helpers.core.text import fmt_value
 from helpers.publish import render, site
 
@@ -23,60 +24,52 @@ REPO = Path(__file__).resolve().parents[1]
 FORCED = "forced failure: this notebook was made to fail by tests/test_site.py"
 
 
-class ScorecardTable(HTMLParser):
-    """Rows of ``table.scorecard`` as lists of cell texts, plus the evidence link of each row."""
+class ClaimBlocks(HTMLParser):
+    """The front page's claim blocks (``article.claim``): the text of each, its verdict badge, its
+    evidence link."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.rows: list[dict] = []
-        self._in_table = self._in_body = False
-        self._cell: list[str] | None = None
         self._row: dict | None = None
+        self._depth = 0
+        self._badge: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "table" and "scorecard" in (a.get("class") or "").split():
-            self._in_table = True
-        elif self._in_table and tag == "tbody":
-            self._in_body = True
-        elif self._in_body and tag == "tr":
-            self._row = {"cells": [], "href": None}
-        elif self._row is not None and tag == "td":
-            self._cell = []
-        elif self._row is not None and tag == "a" and a.get("href"):
-            self._row["href"] = a["href"]
+        classes = (a.get("class") or "").split()
+        if tag == "article" and "claim" in classes:
+            self._row = {"id": a.get("id"), "text": [], "verdict": None, "href": None}
+        elif self._row is not None:
+            if tag == "span" and "verdict" in classes:
+                self._badge = []
+            elif tag == "a" and a.get("href"):
+                self._row["href"] = a["href"]
 
     def handle_endtag(self, tag):
-        if tag == "td" and self._cell is not None and self._row is not None:
-            self._row["cells"].append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "tr" and self._row is not None:
+        if tag == "span" and self._badge is not None and self._row is not None:
+            self._row["verdict"] = "".join(self._badge).strip()
+            self._badge = None
+        elif tag == "article" and self._row is not None:
+            self._row["text"] = " ".join("".join(self._row["text"]).split())
             self.rows.append(self._row)
             self._row = None
-        elif tag == "table":
-            self._in_table = self._in_body = False
 
     def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
+        if self._row is not None:
+            self._row["text"].append(data + " ")
+        if self._badge is not None:
+            self._badge.append(data)
 
 
 def scorecard_rows(index_html: str) -> dict[str, dict]:
-    """claim id -> {"verdict": ..., "why": ..., "href": ...} as a reader sees the table."""
-    p = ScorecardTable()
+    """claim id -> {"verdict": ..., "why": ..., "href": ...} as a reader sees the claim blocks."""
+    p = ClaimBlocks()
     p.feed(index_html)
-    out = {}
-    for r in p.rows:
-        claim, verdict_cell = r["cells"][0], r["cells"][4]
-        out[claim] = {
-            "verdict": next(
-                (v for v in sorted(scorecard.VERDICTS, key=len, reverse=True) if verdict_cell.startswith(v)),
-                verdict_cell,
-            ),
-            "why": verdict_cell,
-            "href": r["href"],
-        }
-    return out
+    return {
+        r["id"].removeprefix("row-").upper(): {"verdict": r["verdict"], "why": r["text"], "href": r["href"]}
+        for r in p.rows
+    }
 
 
 # ------------------------------------------------------------------------------------- unit checks
@@ -224,7 +217,7 @@ def test_scorecard_marks_the_claims_of_a_failed_notebook_not_evaluated(tmp_path,
     owned = [c.id for c in scorecard.CLAIMS if c.notebook == failing]
     for claim in owned:
         assert table[claim]["verdict"] == "not evaluated", claim
-        assert f"failed in this run ({failing})" in table[claim]["why"], claim
+        assert f"failed in this run ({notebook_name(failing)})" in table[claim]["why"], claim
     # every other claim keeps the verdict of the complete default run
     good = json.loads((default_run / "results.json").read_text())["00_scorecard"]["scorecard"]["value"]
     for row in good:
@@ -270,8 +263,11 @@ def test_a_verdict_says_how_many_specifications_agree_and_what_makes_it_fragile(
         {"claim": "C9", "verdict": "supported"},
         {"claim": "C11", "verdict": "context only"},
     ]
+    rob["claims"]["C8"]["default"] = "partly supported"
+    rob["claims"]["C8"]["fragile"] = True
+    rob["claims"]["C9"].update(default="supported", fragile=False)
     html = site.render_scorecard(rows, robustness=rob)
     assert "3 of 8 specifications agree" in html and "8 of 8 specifications agree" in html
-    assert "<b>fragile</b>: eci_tolerance = 3.0 gives supported (a &lt;looser&gt; level)" in html
+    assert "<b>fragile</b>: with eci tolerance = 3 it is supported (a &lt;looser&gt; level)" in html
     assert html.count("fragile</b>") == 1 and html.count("specifications agree") == 2
     assert "specifications agree" not in site.render_scorecard(rows)  # no grid in the run: nothing said

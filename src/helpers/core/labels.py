@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLAIN", "plain", "plain_all"]
+__all__ = ["PLAIN", "notebook_name", "plain", "plain_all"]
 
 PLAIN = {
     # Arena leaderboard spans of comparable snapshots (data/tables/lmarena.py)
@@ -60,3 +60,9 @@ def plain(name) -> str:
 def plain_all(names) -> list[str]:
     """``plain`` of each name."""
     return [plain(n) for n in names]
+
+
+def notebook_name(stem) -> str:
+    """A notebook in reader words, for text that cannot look its title up: "01_benchmark_parity" ->
+    "the benchmark parity notebook"."""
+    return f"the {plain(re.sub(r'^[0-9]+_', '', str(stem)))} notebook"

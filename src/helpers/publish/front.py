@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 from helpers.analysis.scorecard.text import arguments, bottom_line
+from helpers.core.labels import notebook_name
 from helpers.core.text import setting
 
 CSS = """
@@ -71,7 +72,7 @@ def claims_html(rows: list[dict], badge, site: Path | None = None, titles: dict 
     for r in rows:
         link = ""
         if r.get("notebook"):
-            name = esc(titles.get(r["notebook"]) or r["notebook"])
+            name = esc(titles.get(r["notebook"]) or notebook_name(r["notebook"]))
             page = f"{r['notebook']}.report.html"
             if site is None or (site / page).is_file():
                 href = page + (f"#{r['anchor']}" if r.get("anchor") else "")

@@ -13,9 +13,11 @@ import re
 import shutil
 from pathlib import Path
 
+from helpers.analysis.scorecard.table import how_sure
 from helpers.core import paths
-from helpers.core.text import fmt_parts, label
-from helpers.publish import replication
+from helpers.core.text import fmt_parts, label, setting
+from helpers.core.verdicts import TESTED
+from helpers.publish import front, replication
 from helpers.publish.csp import META
 
 
@@ -64,6 +66,15 @@ footer{color:#666;font-size:.85rem;padding:1rem 2rem;border-top:1px solid #e3e3e
 """
 
 
+EVIDENCE_FIGURE = (
+    '<figure class="evidence"><a href="{src}" title="the figure at full size"><img src="{src}" '
+    "alt=\"Each claim's figure in the essay against the estimate from the data, with its interval, coloured "
+    'by verdict"></a><figcaption class="note">The essay\'s figure (grey band for a range, dashed line for a '
+    "point) against the estimate from the data and its interval, coloured by the claim's verdict."
+    "</figcaption></figure>"
+)
+
+
 def verdict_badge(v: str) -> str:
     return f'<span class="verdict {VERDICT_CLASS.get(v, "v-ne")}">{esc(v)}</span>'
 
@@ -73,61 +84,32 @@ def scorecard_rows(results: dict) -> list[dict]:
     return sc.get("value", []) if isinstance(sc, dict) else []
 
 
-def robustness_note(claim: str, robustness: dict | None) -> str:
-    """'k of N specifications agree' under a verdict, and what flips it when one defensible choice does
-    (from the run's robustness.json); empty when the claim was not in the grid."""
-    c = (robustness or {}).get("claims", {}).get(claim)
-    if not c:
-        return ""
-    note = f"<div class='robust'>{c['agree']:,} of {c['n_specs']:,} specifications agree</div>"
-    if c.get("flipped_by"):
-        f = c["flipped_by"][0]
-        note += (
-            f"<div class='fragile'><b>fragile</b>: {esc(f['param'])} = {esc(json.dumps(f['value']))} gives "
-            f"{esc(f['verdict'])} ({esc(f['reason'])})</div>"
-        )
-    return note
+def with_robustness(rows: list[dict], robustness: dict | None) -> list[dict]:
+    """The rows, each tested verdict carrying how sure it is: from the row itself (the scorecard notebook
+    records it when the run computed the grid) or else from the run's robustness.json."""
+    claims = (robustness or {}).get("claims", {})
+    out = []
+    for r in rows:
+        r = dict(r)
+        if "n_specs" not in r and r.get("verdict") in TESTED:
+            r.update(how_sure(claims.get(str(r.get("claim"))), r["verdict"]))
+        out.append(r)
+    return out
 
 
 def render_scorecard(
     rows: list[dict], site: Path | None = None, titles: dict | None = None, robustness: dict | None = None
 ) -> str:
-    """The verdict table. Evidence links point at the report render of the owning notebook, and only
-    when that page exists in ``site`` (a notebook that was not run has no page to link to). With the
-    run's ``robustness`` document, each verdict says how many specifications agree and, if one
-    defensible choice flips it, that it is fragile and which choice."""
+    """One block per claim, in order: the essay's words, what the data say, the verdict, how sure it is
+    ("k of N specifications agree", fragile and the choice that flips it), the reasoning folded and the
+    link to the evidence. Evidence links point at the report render of the owning notebook, and only when
+    that page exists in ``site`` (a notebook that was not run has no page to link to)."""
     if not rows:
         return (
             '<p class="note">No scorecard in this run: the scorecard notebook was not run or failed. '
             "The notebooks below hold the evidence.</p>"
         )
-    titles = titles or {}
-    out = [
-        '<div class="tablewrap"><table class="scorecard"><colgroup><col style="width:4%"><col style="width:19%">'
-        '<col style="width:16%"><col style="width:20%"><col style="width:29%"><col style="width:12%"></colgroup>'
-        "<thead><tr><th>Claim</th><th>What the essay says</th><th>Measure</th>"
-        "<th>Estimate</th><th>Verdict and why</th><th>Evidence</th></tr></thead><tbody>"
-    ]
-    for r in rows:
-        link = ""
-        if r.get("notebook"):
-            name = esc(titles.get(r["notebook"]) or r.get("notebook_title") or r["notebook"])
-            page = f"{r['notebook']}.report.html"
-            if site is None or (site / page).is_file():
-                href = page + (f"#{r['anchor']}" if r.get("anchor") else "")
-                link = f'<a href="{esc(href)}">Evidence for {esc(r["claim"])}</a><div class="note">in {name}</div>'
-            else:
-                link = f'{name}<div class="note">not run: no page in this run</div>'
-        out.append(
-            f'<tr id="row-{esc(str(r["claim"]).lower())}"><td><b>{esc(r["claim"])}</b></td>'
-            f"<td>{esc(r.get('text', ''))}</td><td>{esc(r.get('measure', ''))}</td>"
-            f"<td>{esc(r.get('estimate', ''))}</td>"
-            f"<td>{verdict_badge(r.get('verdict', 'not evaluated'))}"
-            f"{robustness_note(str(r['claim']), robustness)}"
-            f"<div class='note'>{esc(r.get('reason', ''))}</div></td><td>{link}</td></tr>"
-        )
-    out.append("</tbody></table></div>")
-    return "\n".join(out)
+    return front.claims_html(with_robustness(rows, robustness), verdict_badge, site, titles)
 
 
 def _copy_figure(run_dir: Path, site: Path, stem: str, name: str | None) -> str | None:
@@ -162,8 +144,10 @@ def render_card(
     given: dict,
     site: Path,
     run_dir: Path,
-    scorecard_present: bool = False,
+    claims: list[dict] | None = None,
 ) -> str:
+    """A notebook's card: its question, key figure, the claims it judges (``claims``: its scorecard rows;
+    without a scorecard, its headline results), the parameters changed and the links to its renders."""
     title = meta.get("title") or stem
     failed = not outcome.get("ok", False)
     parts = [f'<div class="card{" failed" if failed else ""}" id="nb-{esc(stem)}"><h3>{esc(title)}</h3>']
@@ -177,20 +161,30 @@ def render_card(
             f'<a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
             f'alt="{esc(title)}: key figure"></a>'
         )
-    heads = [k for k in meta.get("headline_results", []) if k in results]
-    numbers = [k for k in heads if not k.lower().startswith("verdict_")]
-    verdicts = [k for k in heads if k.lower().startswith("verdict_")]
-    if numbers:
-        parts.append("<ul>" + "".join(_headline(k, results[k]) for k in numbers) + "</ul>")
-    if verdicts:
-        items = [_headline(k, results[k]) for k in verdicts]
-        if not scorecard_present:  # no table to jump to: plain claim ids
-            items = [re.sub(r'<a href="#row-[^"]*">([^<]*)</a>', r"\1", i) for i in items]
-        parts.append('<ul class="verdicts">' + "".join(items) + "</ul>")
+    if claims:  # every claim the notebook judges, with its verdict and what the data say
+        items = "".join(
+            f'<li><a href="#row-{esc(str(r["claim"]).lower())}">{esc(r["claim"])}</a> '
+            f"{verdict_badge(r.get('verdict', 'not evaluated'))}"
+            + (f" <span class='note'>{esc(r['finding'])}</span>" if r.get("finding") else "")
+            + "</li>"
+            for r in claims
+        )
+        parts.append(f'<ul class="verdicts">{items}</ul>')
+    else:  # no scorecard in the run: the notebook's headline results, plain claim ids
+        heads = [k for k in meta.get("headline_results", []) if k in results]
+        numbers = [k for k in heads if not k.lower().startswith("verdict_")]
+        verdicts = [k for k in heads if k.lower().startswith("verdict_")]
+        if numbers:
+            parts.append("<ul>" + "".join(_headline(k, results[k]) for k in numbers) + "</ul>")
+        if verdicts:
+            items = [
+                re.sub(r'<a href="#row-[^"]*">([^<]*)</a>', r"\1", _headline(k, results[k])) for k in verdicts
+            ]
+            parts.append('<ul class="verdicts">' + "".join(items) + "</ul>")
     if given:
         parts.append(
             '<div class="params">parameters changed from the defaults: '
-            + ", ".join(f"{esc(k)} = {esc(json.dumps(v))}" for k, v in sorted(given.items()))
+            + "; ".join(esc(setting(k, v)) for k, v in sorted(given.items()))
             + "</div>"
         )
     links = []
@@ -224,7 +218,7 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
             manifest.get("parameters_given", {}).get(s, {}),
             site,
             run_dir,
-            scorecard_present=bool(rows),
+            claims=front.claims_of(rows, s),
         )
         for s in analysis
     ]
@@ -244,23 +238,11 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
         )
     run_line = "" if manifest["run"] == "default" else f"<p><b>Run:</b> {esc(manifest['run'])}</p>"
 
-    overview, sc_links = "", ""
-    for s in readers:  # the scorecard notebook: its summary and verdict figure
-        res = results.get(s, {})
-        summary = res.get("summary", {}).get("value")
-        key_figure = metas.get(s, {}).get("key_figure")
-        fig = _copy_figure(run_dir, site, s, key_figure) if nb_outcomes[s].get("ok") else None
-        text = f'<div class="summary"><p>{esc(summary)}</p></div>' if summary else ""
-        figure = (
-            (
-                f'<figure><a href="{esc(fig)}" title="the figure at full size"><img src="{esc(fig)}" '
-                f'alt="Verdict per claim"></a></figure>'
-            )
-            if fig
-            else ""
-        )
-        if text or figure:
-            overview += f'<div class="overview">{text}{figure}</div>'
+    overview, sc_links = front.answer_html(rows), ""
+    for s in readers:  # the scorecard notebook: the claim-against-evidence figure and the links to it
+        fig = _copy_figure(run_dir, site, s, "evidence") if nb_outcomes[s].get("ok") else None
+        if fig:
+            overview += EVIDENCE_FIGURE.format(src=esc(fig))
         if (site / f"{s}.report.html").is_file():
             sc_links += (
                 f'<p class="links"><a href="{esc(s)}.report.html">{esc(titles.get(s) or s)}: the notebook</a>'
@@ -279,7 +261,7 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{META}<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Open models, compute and export controls: the essay's claims against the data</title>
-<style>{CSS}</style></head>
+<style>{CSS}{front.CSS}</style></head>
 <body><header><h1>Does the data back the essay?</h1>
 <p>A 2026 opinion essay argues that open-weight models have caught up with closed ones, that compute is
 controlled by five companies, and that algorithmic efficiency makes export controls a speed bump.

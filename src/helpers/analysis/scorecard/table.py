@@ -20,6 +20,7 @@ from helpers.analysis.scorecard.claims import CLAIMS, SHORT, Claim  # noqa: F401
 from helpers.analysis.scorecard.findings import finding
 from helpers.analysis.scorecard.grid import Grid, load_grid
 from helpers.core import paths
+from helpers.core.labels import notebook_name
 from helpers.core.results import make_entry
 from helpers.core.show import table
 from helpers.core.text import fmt_value, label, setting
@@ -68,13 +69,15 @@ def evaluate(upstream: dict) -> list[dict]:
             why = {"failed": "its notebook failed in this run", "not run": "its notebook was not run"}.get(
                 st, "its notebook recorded no verdict"
             )
-            row["reason"] = f"Not evaluated: {why} ({c.notebook})."
+            row["reason"] = f"Not evaluated: {why} ({notebook_name(c.notebook)})."
             rows.append(row)
             continue
         entry = res[c.verdict_key]
         verdict = entry.get("value")
         if verdict not in VERDICTS:
-            row["reason"] = f"Not evaluated: {c.notebook} recorded an unknown verdict {verdict!r}."
+            row["reason"] = (
+                f"Not evaluated: {notebook_name(c.notebook)} recorded an unknown verdict {verdict!r}."
+            )
         else:
             row["verdict"] = verdict
             row["reason"] = entry.get("note", "")
