@@ -224,3 +224,19 @@ def test_a_results_file_must_exist_and_be_json(tables, tmp_path):
             params_mod.validate(Dated, {"results_file": value}, notebook="00_s")
         [line] = e.value.problems
         assert line.startswith("00_s: parameter 'results_file' = ") and needle in line
+
+
+def test_the_scorecard_refuses_a_missing_or_broken_results_file(tmp_path):
+    """The scorecard notebook's own parameter: a missing file is not 'every claim not evaluated'."""
+    from helpers.analysis.scorecard.params import Params
+
+    bad = tmp_path / "r.json"
+    bad.write_text("{not json")
+    for value, needle in (
+        (str(tmp_path / "none.json"), "is not an existing file"),
+        (str(bad), "is not a JSON"),
+    ):
+        with pytest.raises(params_mod.ParamError) as e:
+            params_mod.validate(Params, {"results_file": value}, notebook="00_scorecard")
+        assert any("'results_file'" in p and needle in p for p in e.value.problems), e.value.problems
+    assert params_mod.validate(Params, {}).results_file is None

@@ -11,4 +11,5 @@ class Params(NotebookParams):
         "a results.json to read when the notebook is opened by hand; None = the runner's results "
         "(or the last default run)",
         unit="path",
+        file="json",
     )
