@@ -65,3 +65,30 @@ def test_a_fresh_default_run_reproduces_the_committed_reports(name, request):
         f"reports/{name} is stale: the default run no longer reproduces it. If the change is "
         f"intended, run 'make run' and commit reports/.\n{describe_difference(name, fresh, old)}"
     )
+
+
+def test_scorecard_md_gives_the_answer_before_the_table():
+    """reports/scorecard.md is what a repository viewer shows: the bottom line and the arguments first, in
+    the front page's words, then the table with plain findings (no result keys)."""
+    from helpers.analysis.scorecard import table
+    from helpers.analysis.scorecard.text import bottom_line
+
+    results = {
+        "01_benchmark_parity": {
+            "verdict_C1": {"value": "not supported", "note": "lag above the bound"},
+            "eci_lag_months": {"value": 7.2, "low": 4.3, "high": 10.3, "unit": "months"},
+        }
+    }
+    rows = table.evaluate({"notebooks": {"01_benchmark_parity": {"status": "ok"}}, "results": results})
+    md = render_reports(json.dumps({"00_scorecard": {"scorecard": {"value": rows}}}).encode())[
+        "scorecard.md"
+    ].decode()
+    assert (
+        md.index(bottom_line(rows))
+        < md.index("What the data say about the essay's arguments")
+        < md.index("| Claim |")
+    )
+    assert "- **Open-weight models have caught up with closed ones:**" in md
+    assert "eci_lag_months" not in md and "eci lag months" not in md
+    empty = render_reports(b"{}")["scorecard.md"].decode()
+    assert "No scorecard in the default run" in empty
