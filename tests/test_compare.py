@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.runner import compare
+
 REPO = Path(__file__).resolve().parents[1]
 EVIL = "<script>alert(1)</script>"
 
@@ -148,7 +150,10 @@ def test_default_against_hawkish_controls_lists_the_changed_verdicts(default_run
     )
     assert p.returncode == 0, p.stderr
     a = json.loads((REPO / "build" / "runs" / "default" / "results.json").read_text())
-    b = json.loads((REPO / "build" / "runs" / "scenario-hawkish_controls" / "results.json").read_text())
+    # the folder the scenario's run wrote, found the way compare finds it (the scenario's name)
+    b = json.loads(
+        (REPO / "build" / "runs" / compare.resolve("hawkish_controls") / "results.json").read_text()
+    )
     rows = {r["claim"]: r["verdict"] for r in a["00_scorecard"]["scorecard"]["value"]}
     changed = [
         r["claim"] for r in b["00_scorecard"]["scorecard"]["value"] if rows.get(r["claim"]) != r["verdict"]
