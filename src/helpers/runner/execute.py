@@ -20,20 +20,14 @@ Contract (see README and design.md):
 from __future__ import annotations
 
 import concurrent.futures as cf
-import contextlib
 import datetime as dt
 import json
 import multiprocessing as mp
 import os
 import shutil
-import signal
 import sys
-import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
-
-import psutil
 
 from helpers.core import paths
 from helpers.core.results import collect
@@ -41,68 +35,8 @@ from helpers.publish.site import build_run_site
 from helpers.runner import cache, fingerprint
 from helpers.runner import robustness as rb
 from helpers.runner.plan import Plan, nb_meta, stages
+from helpers.runner.processes import Outcome, replace_dir, sigterm_as_interrupt, stop_pool
 from helpers.runner.worker import ensure_kernelspec, execute, render_html
-
-
-@dataclass
-class Outcome:
-    stem: str
-    ok: bool
-    seconds: float
-    folder: str  # where the executed notebook and figures are
-    cached: bool = False
-    error: str | None = None
-    render_seconds: float = 0.0
-    failed_inputs: dict | None = None  # table -> problems, when the kernel could not load a table
-
-
-def replace_dir(tmp: Path, final: Path) -> None:
-    """Move ``tmp`` to ``final`` so that at every moment either the old or the new folder is complete."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".old-{final.name}-{os.getpid()}")
-        final.rename(old)
-    tmp.rename(final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _sigterm_as_interrupt():
-    """Within the block, SIGTERM (``kill``, a CI time limit) is handled like Ctrl-C."""
-    if threading.current_thread() is not threading.main_thread():  # sweeps run one Runner per thread
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _stop(pool: cf.ProcessPoolExecutor) -> None:
-    """End a pool now: queued notebooks are dropped, running workers terminated and their kernels killed.
-    ``shutdown`` alone would wait for every notebook already handed to a worker, however long it runs; and a
-    kernel left to notice its parent's death by itself would go on writing figures into a work folder for a
-    moment after the runner removed it."""
-    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public accessor before 3.14
-    pool.shutdown(wait=False, cancel_futures=True)
-    children: list[psutil.Process] = []
-    for w in workers:
-        with contextlib.suppress(psutil.Error, TypeError):
-            children += psutil.Process(w.pid).children(recursive=True)
-    for w in workers:
-        w.terminate()
-    for c in children:
-        with contextlib.suppress(psutil.Error):
-            c.kill()
-    psutil.wait_procs(children, timeout=10)
-    for w in workers:
-        w.join(timeout=10)
 
 
 def _rel(p: Path) -> Path:
@@ -137,7 +71,7 @@ class Runner:
         running ``run`` cleans up as after an interrupt."""
         self._cancelled = True
         if self._pool is not None:
-            _stop(self._pool)
+            stop_pool(self._pool)
 
     def lock_path(self) -> Path:
         """The lock file of this run's name (runs of the collection and each sweep's runs apart)."""
@@ -179,11 +113,11 @@ class Runner:
             shutil.rmtree(tmp)
         tmp.mkdir(parents=True)
         try:
-            with _sigterm_as_interrupt():
+            with sigterm_as_interrupt():
                 code = self._run_into(tmp, t0)
         except BaseException:  # interrupted or crashed: leave neither a half run nor half cache entries
             if self._pool is not None:
-                _stop(self._pool)
+                stop_pool(self._pool)
             cache.remove_tree(tmp)
             cache.discard_workdirs()
             raise
