@@ -44,3 +44,19 @@ def test_the_markdown_scorecard_says_what_the_data_say():
     assert "| What the data say |" in md
     assert "The best Chinese model trails the best US model by 5.2 months (interval 4.2 to 7.2)" in md
     assert all("finding" in r for r in rows)
+
+
+def test_c4_says_the_counts_its_verdict_compares():
+    """The sentence follows the verdict's counting rule and years, not the cumulative table's last row."""
+    import helpers.analysis.benchmark_parity as bp
+    from helpers.analysis.benchmark_parity.params import Params
+
+    for counting in ("in_year", "cumulative"):
+        res = bp.analyze(Params(c4_org_count=counting)).entries()
+        cmp = res["c4_org_comparison"]["value"]
+        sentence = finding("C4", res)
+        assert f"{cmp['recent']} organizations" in sentence and str(cmp["recent_year"]) in sentence
+        assert f"against {cmp['earlier']}" in sentence, sentence
+        # the verdict's own reason carries the same two counts
+        assert f"{cmp['recent']} organizations above" in res["verdict_C4"]["note"], counting
+    assert "by the end of" in sentence

@@ -206,3 +206,26 @@ def test_claim_against_evidence_reads_the_runs_bands_and_skips_what_is_missing()
         == "The essay's figures against the data: 0 of 3 estimates fall where the essay's words put them"
     )
     assert len([a for a in fig.axes if a.get_title(loc="left")]) == 3
+
+
+def test_a_default_that_most_specifications_reject_says_so():
+    """420 of 1,296 agreeing is not 'how sure' but 'how unsure': the reader learns the verdict most
+    specifications give, on the scorecard and the front page."""
+    from helpers.publish.front import sure_html
+
+    s = {
+        "default": NOT_SUPPORTED,
+        "agree": 420,
+        "n_specs": 1296,
+        "fragile": True,
+        "shares": {NOT_SUPPORTED: 420, PARTLY: 876},
+        "flipped_by": [],
+    }
+    got = how_sure(s, NOT_SUPPORTED)
+    assert got["most"] == {"verdict": PARTLY, "count": 876}
+    assert sureness({"verdict": NOT_SUPPORTED, **got}) == (
+        "420 of 1,296 specifications agree, more (876) give partly supported"
+    )
+    assert "more of them (876) give partly supported" in sure_html(got)
+    s_major = dict(s, agree=900, shares={NOT_SUPPORTED: 900, PARTLY: 396})
+    assert "most" not in how_sure(s_major, NOT_SUPPORTED)

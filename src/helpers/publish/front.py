@@ -45,6 +45,9 @@ def sure_html(row: dict) -> str:
     if "n_specs" not in row:
         return ""
     out = f"<div class='robust'>{row['agree']:,} of {row['n_specs']:,} specifications agree</div>"
+    if row.get("most"):
+        m = row["most"]
+        out += f"<div class='most'>more of them ({m['count']:,}) give {esc(m['verdict'])}</div>"
     f = row.get("flip")
     if f:
         out += (

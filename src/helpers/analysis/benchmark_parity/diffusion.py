@@ -199,6 +199,18 @@ class Diffusion:
         c = self.countries[["year", "n_in_year"]].rename(columns={"n_in_year": "countries_in_year"})
         return self.orgs.merge(c, on="year", how="left")
 
+    def compared(self) -> dict:
+        """The counts C4's verdict compares: the last full year against two years earlier, counted the way
+        the verdict counts (in-year or cumulative)."""
+        col = "n_cumulative" if self.org_count == "cumulative" else "n_in_year"
+        return {
+            "counting": self.org_count,
+            "recent_year": int(self.full_year),
+            "recent": n_in(self.orgs, int(self.full_year), col),
+            "earlier_year": int(self.earlier_year),
+            "earlier": n_in(self.orgs, int(self.earlier_year), col),
+        }
+
     def entries(self) -> dict:
         return {
             "orgs_above_compute_threshold": make_entry(
@@ -217,6 +229,13 @@ class Diffusion:
                 "by the end of each year (C4 counts "
                 + ("these" if self.org_count == "cumulative" else "the in-year ones")
                 + ", parameter c4_org_count)",
+            ),
+            "c4_org_comparison": make_entry(
+                "c4_org_comparison",
+                self.compared(),
+                unit="organizations",
+                claims=["C4"],
+                note="the two counts C4's verdict compares (counting: in_year or cumulative, parameter c4_org_count)",
             ),
             "open_weights_share": make_entry(
                 "open_weights_share",

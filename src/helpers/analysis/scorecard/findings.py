@@ -66,14 +66,13 @@ def c3(res):
 
 
 def c4(res):
-    cum = _v(res, "orgs_above_compute_threshold_cumulative")
-    if not isinstance(cum, dict) or not cum:
+    cmp = _v(res, "c4_org_comparison")
+    if not isinstance(cmp, dict) or "recent" not in cmp:
         return ""
-    years = sorted(cum)
-    first, last = years[0], years[-1]
+    when = "by the end of" if cmp.get("counting") == "cumulative" else "in"
     return (
-        f"{cum[last]} organizations had trained a model above the compute threshold by {last}, "
-        f"against {cum[first]} in {first}."
+        f"{cmp['recent']} organizations released a model above the compute threshold {when} "
+        f"{cmp['recent_year']}, against {cmp['earlier']} {when} {cmp['earlier_year']}."
     )
 
 

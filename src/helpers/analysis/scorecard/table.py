@@ -99,6 +99,11 @@ def how_sure(summary: dict | None, verdict: str) -> dict:
     if not summary or summary.get("default") != verdict:
         return {}
     out = {"agree": summary["agree"], "n_specs": summary["n_specs"], "fragile": bool(summary["fragile"])}
+    shares = summary.get("shares") or {}
+    if shares:
+        top, n = max(sorted(shares.items()), key=lambda kv: kv[1])
+        if top != verdict and n > summary["agree"]:  # most specifications give another verdict: say so
+            out["most"] = {"verdict": top, "count": n}
     if summary.get("flipped_by"):
         f = summary["flipped_by"][0]
         out["flip"] = {k: f[k] for k in ("param", "value", "verdict", "reason")}
@@ -110,6 +115,8 @@ def sureness(row: dict) -> str:
     if "n_specs" not in row:
         return "not in the specification grid" if row.get("verdict") in TESTED else ""
     s = f"{row['agree']:,} of {row['n_specs']:,} specifications agree"
+    if row.get("most"):
+        s += f", more ({row['most']['count']:,}) give {row['most']['verdict']}"
     if row.get("flip"):
         f = row["flip"]
         s += f"; fragile: {setting(f['param'], f['value'])} gives {f['verdict']}"
