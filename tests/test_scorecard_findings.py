@@ -60,3 +60,14 @@ def test_c4_says_the_counts_its_verdict_compares():
         # the verdict's own reason carries the same two counts
         assert f"{cmp['recent']} organizations above" in res["verdict_C4"]["note"], counting
     assert "by the end of" in sentence
+
+
+def test_c5_counts_layers_in_words():
+    res = {
+        "c5_share_test": {"value": 3, "unit": "of 4 layers"},
+        "c5_concentration_test": {"value": 2, "unit": "of 4 layers"},
+    }
+    assert finding("C5", res) == (
+        "The five named firms jointly hold a majority in 3 of the 4 layers of the compute stack; 2 of the 4 "
+        "layers are highly concentrated by the merger guidelines' index."
+    )

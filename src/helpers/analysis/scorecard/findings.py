@@ -82,8 +82,8 @@ def c5(res):
         return ""
     n = res.get("c5_share_test", {}).get("unit", "of 4 layers").replace("of ", "")
     return (
-        f"The five named firms jointly hold most of {share} of {n}; {conc} of {n} are highly concentrated "
-        "by the merger guidelines' index."
+        f"The five named firms jointly hold a majority in {share} of the {n} of the compute stack; {conc} of "
+        f"the {n} are highly concentrated by the merger guidelines' index."
     )
 
 
