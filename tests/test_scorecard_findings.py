@@ -71,3 +71,19 @@ def test_c5_counts_layers_in_words():
         "The five named firms jointly hold a majority in 3 of the 4 layers of the compute stack; 2 of the 4 "
         "layers are highly concentrated by the merger guidelines' index."
     )
+
+
+def test_c9_gives_the_months_of_progress_with_their_interval():
+    import helpers.analysis.export_controls as ec
+    from helpers.analysis.export_controls.params import Params
+
+    res = ec.analyze(Params()).entries()
+    m = res["offset_months_needed"]
+    assert m["low"] < m["value"] < m["high"]
+    sentence = finding("C9", res)
+    assert (
+        f"takes {m['value']:.1f} months" in sentence
+        and f"(interval {m['low']:.1f} to {m['high']:.1f})" in sentence
+    )
+    # the verdict's reason and the sentence agree on the months
+    assert f"{m['value']:.1f} months" in res["verdict_C9"]["note"]

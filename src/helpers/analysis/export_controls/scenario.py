@@ -137,6 +137,26 @@ class Scenario:
                 note=f"= {self.offset_months:.1f} months of algorithmic progress at {P.halving_months:g}-month halving "
                 f"({self.offset_lo:.1f}-{self.offset_hi:.1f} over the published interval)",
             ),
+            "offset_months_needed": make_entry(
+                "offset_months_needed",
+                self.offset_months,
+                low=self.offset_lo,
+                high=self.offset_hi,
+                unit="months",
+                claims=["C9"],
+                note=f"months of algorithmic progress that make up the compute gap, at {P.halving_months:g}-month "
+                f"halving (interval: halving times {P.halving_months_low:g} to {P.halving_months_high:g} months)",
+            ),
+            "algorithmic_share_of_growth": make_entry(
+                "algorithmic_share_of_growth",
+                self.alg_share,
+                low=self.alg_share_lo,
+                high=self.alg_share_hi,
+                unit="fraction",
+                claims=["C9"],
+                note=f"share of frontier effective-compute growth from algorithms, against "
+                f"{P.frontier_compute_growth_per_year:g}x a year physical growth",
+            ),
         }
 
 

@@ -122,10 +122,18 @@ def c8(res):
 
 
 def c9(res):
-    v = _v(res, "compute_ratio_scenario")
-    if not _num(v):
+    v, months = _v(res, "compute_ratio_scenario"), _v(res, "offset_months_needed")
+    if not (_num(v) and _num(months)):
         return ""
-    return f"The essay's two fleets differ {fmt_number(v)}x in compute; better algorithms would have to make up that factor."
+    s = (
+        f"Making up the {fmt_number(v)}x compute gap between the essay's two fleets takes {one(months)} months "
+        f"of algorithmic progress{_iv(res, 'offset_months_needed')}"
+    )
+    share = _v(res, "algorithmic_share_of_growth")
+    if _num(share):
+        s += f"; algorithms supply {share:.0%} of the frontier's effective-compute growth"
+        s += _iv(res, "algorithmic_share_of_growth", lambda x: f"{x:.0%}")
+    return s + "."
 
 
 def c10(res):
