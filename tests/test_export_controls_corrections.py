@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from helpers.analysis.export_controls import capability_lag, published, text, us_china_measures
 from helpers.analysis.export_controls import delay as dm
 from helpers.analysis.export_controls import growth as gm
-from helpers.analysis.export_controls import published, text
 from helpers.analysis.export_controls import us_china as uc
 from helpers.analysis.export_controls.params import Params
 
@@ -120,7 +120,7 @@ def test_lag_average_is_the_mean_of_the_defined_days_with_a_seeded_interval():
 
 
 def test_block_bootstrap_of_a_constant_series_has_no_width():
-    lo, hi = uc._block_bootstrap_mean(np.full(300, 4.0), 90, 500, 1, 0.9)
+    lo, hi = capability_lag._block_bootstrap_mean(np.full(300, 4.0), 90, 500, 1, 0.9)
     assert lo == hi == pytest.approx(4.0)
 
 
@@ -165,8 +165,8 @@ def test_the_run_comparison_does_not_rest_on_one_window():
 
 
 def test_top_k_needs_k_runs():
-    assert math.isnan(uc._geo_top(pd.Series([1.0, 2.0]), 3))
-    assert uc._geo_top(pd.Series([1.0, 100.0, np.nan]), 2) == pytest.approx(10.0)
+    assert math.isnan(us_china_measures._geo_top(pd.Series([1.0, 2.0]), 3))
+    assert us_china_measures._geo_top(pd.Series([1.0, 100.0, np.nan]), 2) == pytest.approx(10.0)
 
 
 # ------------------------------------------------------------------ the restricted side's growth
