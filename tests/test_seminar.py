@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.publish import csp, seminar
+from helpers.publish import csp, seminar, seminar_pages
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = [p for p in sorted((REPO / "notebooks").glob("*.ipynb")) if p.name[:2].isdigit()]
@@ -105,7 +105,7 @@ def test_editions_of_the_real_notebooks():
             text = (out / edition / f"{stem}.ipynb").read_text()
             assert "## Discussion questions" in text and json.dumps(q.splitlines()[0])[1:-1] in text
     # the guide, glossary, reading list and prediction sheet, as Markdown and as pages
-    for name in seminar.DOCS:
+    for name in seminar_pages.DOCS:
         assert f"doc: build/seminar/{name}.html" in p.stdout
         assert (out / f"{name}.md").read_text() == (REPO / "docs" / "seminar" / f"{name}.md").read_text()
         assert csp.META in (out / f"{name}.html").read_text()
