@@ -16,6 +16,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     submodules=(
         "alternatives",
+        "answers",
         "clusters",
         "companies",
         "figures",

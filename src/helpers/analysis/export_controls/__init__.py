@@ -41,6 +41,7 @@ _ENTRY_POINTS = {
     "Analysis": "claims",
 }
 _SUBMODULES = (
+    "answers",
     "inputs",
     "rules",
     "scenario",
