@@ -11,6 +11,8 @@ import io
 import threading
 import zipfile
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from helpers.data import RawFile, registry
@@ -164,3 +166,39 @@ def test_a_malformed_pins_file_is_one_clear_error(tmp_path, text, message):
     f.write_text(text)
     with pytest.raises(PinError, match=message):
         load_pins(f)
+
+
+def test_a_parquet_file_is_fetched_verified_by_sha256_and_installed_as_is(server, tmp_path, capsys):
+    """A parquet input (as the Hugging Face leaderboard-dataset publishes) is pinned by the sha256 of its
+    bytes: download verifies bytes, not format, so the file installed is the served file byte for byte and
+    reads back as the same table (pyarrow, a dependency of the project, writes and reads it here); a parquet
+    file whose bytes moved on is reported as changed and not installed."""
+    base, hits = server
+    root = tmp_path / "www"
+    table = pa.table({"model": ["a", "b"], "score": [1, 2]})
+    pq.write_table(table, root / "leaderboard.parquet")
+    pq.write_table(pa.table({"model": ["a", "b"], "score": [1, 3]}), root / "moved.parquet")
+    data = (root / "leaderboard.parquet").read_bytes()
+    assert data[:4] == b"PAR1"
+    digest = hashlib.sha256(data).hexdigest()
+    path = "hf/leaderboard.parquet"
+    file = RawFile(path=path, url="https://huggingface.example/" + path)
+    pins = {
+        path: Pin(
+            path=path, url=f"{base}/leaderboard.parquet", sha256=digest, size=len(data), pinned="commit"
+        )
+    }
+    dest = tmp_path / "raw"
+    assert download_files([file], dest=dest, pins=pins) == 0
+    assert (dest / path).read_bytes() == data and hits["/leaderboard.parquet"] == 1
+    assert pq.read_table(dest / path).equals(table)
+    assert f"ok: data/raw/{path}: verified from the pinned URL" in capsys.readouterr().err
+
+    moved = {
+        path: Pin(path=path, url=f"{base}/moved.parquet", sha256=digest, size=len(data), pinned="commit")
+    }
+    other = tmp_path / "raw2"
+    assert download_files([file], dest=other, pins=moved) == 2
+    err = capsys.readouterr().err
+    moved_digest = hashlib.sha256((root / "moved.parquet").read_bytes()).hexdigest()
+    assert "changed upstream" in err and moved_digest[:12] in err and not (other / path).exists()
