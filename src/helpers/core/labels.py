@@ -32,6 +32,12 @@ PLAIN = {
     "swe_bench_verified": "SWE-bench Verified",
     "frontiermath": "FrontierMath",
     "mmlu_pro": "MMLU-Pro",
+    "math_level_5": "MATH Level 5",
+    # Artificial Analysis indexes and scores (analysis/benchmark_parity/measures.py AA_MEASURES)
+    "intelligence_index": "Intelligence Index",
+    "coding_index": "Coding Index",
+    "math_index": "Math Index",
+    "aime_25": "AIME 2025",
     # layers of the compute stack (notebook 02)
     "accelerators": "accelerators",
     "foundry": "foundry",

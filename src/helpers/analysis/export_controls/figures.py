@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from helpers.core import plots
+from helpers.core.labels import plain
 from helpers.core.text import count
 
 from . import text
@@ -113,11 +114,17 @@ def chips_vs_thresholds(rl) -> Figure:
     return fig
 
 
+def _rule_tick(rule_id, date) -> str:
+    """A rule's tick label in words on two lines ("BIS rule\nOct 2022"); its date first when the words lack it."""
+    w = plain(rule_id)
+    return w.replace(", ", "\n", 1) if f"{date:%Y}" in w else f"{date:%Y-%m}\n{w}"
+
+
 def export_status(rl) -> Figure:
     """Chips x rules grid coloured by whether the chip could be sold to China after each step."""
     t = rl.timeline
     order = t.drop_duplicates("rule_id").sort_values("date")
-    labels = [f"{r.date:%Y-%m}\n{r.rule_id}" for r in order.itertuples()]
+    labels = [_rule_tick(r.rule_id, r.date) for r in order.itertuples()]
     grid = t.pivot(index="chip", columns="rule_id", values="status")[order["rule_id"].tolist()]
     fig, ax = plt.subplots(figsize=(10, 0.38 * len(grid) + 1.6))
     for i, chip in enumerate(grid.index):
@@ -443,7 +450,7 @@ def arena_gap(ag, leader: str = "US", follower: str = "China") -> Figure:
             lw=1.2,
             marker=markers[seg],
             ms=3,
-            label=seg if seg not in ax.get_legend_handles_labels()[1] else None,
+            label=plain(seg) if plain(seg) not in ax.get_legend_handles_labels()[1] else None,
         )
     ax.axhline(0, color="black", lw=0.8)
     ax.set_ylabel(f"best {leader} minus best {follower} rating (Arena points)")
