@@ -5,6 +5,8 @@ given axes and are tested on their own."""
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -13,12 +15,26 @@ import seaborn as sns
 from helpers.analysis.benchmark_parity.arena import AI_INDEX_2025_ARENA, break_segments
 from helpers.analysis.benchmark_parity.frontier import frontier_at
 from helpers.analysis.benchmark_parity.labels import place_labels
-from helpers.analysis.benchmark_parity.measures import metric_words
+from helpers.analysis.benchmark_parity.measures import headline_ratio, metric_words
 from helpers.analysis.benchmark_parity.text import fmt
 from helpers.core import plots
+from helpers.core.labels import plain
 from helpers.core.text import count, sci
 
 FIRST_YEAR_SHOWN = "2023-01-01"  # the ECI figure starts here (earlier open models are far below)
+COUNTED_LABEL = "counted"  # the legend entry of the ratio the verdict reads (first word of its label)
+_IDENT = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
+
+
+def measure_words(measure: str) -> str:
+    """A measure row's name in reader words: its identifiers through ``plain`` ("Epoch gpqa_diamond" ->
+    "Epoch GPQA Diamond"); the source word is dropped when the plain name already says it ("Arena
+    official_2026_style_control" -> "official Arena 2026, style control")."""
+    head, _, rest = str(measure).partition(" ")
+    if not rest:
+        return plain(head)
+    rest = _IDENT.sub(lambda m: plain(m.group()), rest)
+    return rest if head.lower() in rest.lower() else f"{head} {rest}"
 
 
 # ------------------------------------------------------------------------------------ axes helpers
@@ -99,7 +115,7 @@ def plot_arena_gaps(ax, gaps: pd.DataFrame, *, colour: str, check_date=None):
             lw=1.2,
             marker=markers[seg],
             ms=3,
-            label=seg if seg not in ax.get_legend_handles_labels()[1] else None,
+            label=plain(seg) if plain(seg) not in ax.get_legend_handles_labels()[1] else None,
         )
     if check_date is not None:
         c = g[g["snapshot_date"] == pd.Timestamp(check_date)]
@@ -126,10 +142,17 @@ def plot_arena_gaps(ax, gaps: pd.DataFrame, *, colour: str, check_date=None):
     )
 
 
-def plot_ratios(ax, table: pd.DataFrame, *, threshold_pct: float, colour: str):
-    """Horizontal dot plot of the three ratios per measure with the threshold line."""
+def plot_ratios(
+    ax, table: pd.DataFrame, *, threshold_pct: float, colour: str, counted=None, counted_words: str = ""
+):
+    """Horizontal dot plot of the three ratios per measure with the threshold line.
+
+    ``counted`` (optional, aligned with ``table``'s rows, NaN where a row does not count) is the ratio the
+    verdict reads: drawn filled and large in ``colour`` and named "counted (<counted_words>)" in the legend,
+    the three ratios then faint behind it. Without it the score ratio is the prominent one."""
     t = table.reset_index(drop=True)
     y = np.arange(len(t))
+    faint = counted is not None
     for col, mk, lab in (
         ("score_ratio", "o", "score ratio"),
         ("error_ratio", "s", "error-rate ratio"),
@@ -137,18 +160,35 @@ def plot_ratios(ax, table: pd.DataFrame, *, threshold_pct: float, colour: str):
     ):
         v = t[col].astype(float) * 100
         ok = v.notna() & np.isfinite(v)
+        lead = col == "score_ratio" and not faint
         ax.scatter(
             v[ok],
             y[ok],
             marker=mk,
-            color=colour if col == "score_ratio" else "#555555",
-            s=36 if col == "score_ratio" else 22,
+            facecolors="none" if faint else (colour if lead else "#555555"),
+            edgecolors="#9e9e9e" if faint else (colour if lead else "#555555"),
+            linewidths=0.8,
+            s=36 if lead else 22,
             label=lab,
             zorder=3,
         )
+    if faint:
+        c = pd.Series(np.asarray(counted, dtype=float)) * 100
+        ok = c.notna() & np.isfinite(c)
+        ax.scatter(
+            c[ok],
+            y[ok.to_numpy()],
+            marker="o",
+            color=colour,
+            edgecolors="black",
+            linewidths=0.6,
+            s=70,
+            label=f"{COUNTED_LABEL} ({counted_words})" if counted_words else COUNTED_LABEL,
+            zorder=4,
+        )
     ax.axvline(threshold_pct, color="black", lw=1, ls="--", label=f"threshold {threshold_pct:g}%")
     ax.axvline(100, color="#999999", lw=0.8)
-    ax.set_yticks(y, t["measure"])
+    ax.set_yticks(y, [measure_words(m) for m in t["measure"]])
     ax.set_xlabel("open model as % of the closed reference")
     # outside the frame, so no marker is hidden whatever the values
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
@@ -231,6 +271,8 @@ def llama4_vs_gpt45(r) -> plt.Figure:
         t.assign(measure=[m if m in counted else f"{m} [not counted]" for m in t["measure"]]),
         threshold_pct=r.threshold_pct,
         colour=plots.colour("open"),
+        counted=headline_ratio(t, r.metric).where(t["measure"].isin(counted).to_numpy()),
+        counted_words=metric_words(r.metric),
     )
     ax.set_title(
         f"Llama 4 Maverick reaches {r.threshold_pct:g}% of GPT-4.5 on {r.hits} of "
@@ -248,7 +290,14 @@ def llama4_vs_gpt45(r) -> plt.Figure:
 def deepseek_v4_vs_closed(r) -> plt.Figure:
     """DeepSeek V4 Pro as % of the best closed model available at its release, per measure (``pairs.DeepSeekV4``)."""
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(r.table) + 1.8))
-    plot_ratios(ax, r.table, threshold_pct=100 - r.tolerance_pct, colour=plots.colour("open"))
+    plot_ratios(
+        ax,
+        r.table,
+        threshold_pct=100 - r.tolerance_pct,
+        colour=plots.colour("open"),
+        counted=r.ratios,
+        counted_words=metric_words(r.metric),
+    )
     ax.set_title(
         f"DeepSeek V4 Pro is within {r.tolerance_pct:g}% of the best closed model on {r.hits} of "
         f"{count(r.n, 'measure')}\n({metric_words(r.metric, long=True)})"
