@@ -31,7 +31,8 @@ INTERNAL_IDS = ("history_bt", "official_2026_style_control", "otis_mock_aime_202
 
 
 def figure_texts(fig) -> list[tuple[str, str]]:
-    """(where, text) of every legend entry and title, tick label, axis label and title of ``fig``."""
+    """(where, text) of every legend entry and title, tick label, axis label, title and text placed on the
+    axes of ``fig`` (the source caption below the figure may name files, and is not read)."""
     out = []
     if fig._suptitle is not None:
         out.append(("suptitle", fig._suptitle.get_text()))
@@ -43,6 +44,7 @@ def figure_texts(fig) -> list[tuple[str, str]]:
         out += [(f"axes {i} y tick", t.get_text()) for t in ax.get_yticklabels()]
         out += [(f"axes {i} title", ax.get_title(loc)) for loc in ("left", "center", "right")]
         out += [(f"axes {i} x label", ax.get_xlabel()), (f"axes {i} y label", ax.get_ylabel())]
+        out += [(f"axes {i} text", t.get_text()) for t in ax.texts]  # names placed on the plot
     for where, lg in legends:
         out += [(where, t.get_text()) for t in lg.get_texts()] + [
             (f"{where} title", lg.get_title().get_text())

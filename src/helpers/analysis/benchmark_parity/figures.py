@@ -221,7 +221,7 @@ def eci_frontier(e) -> plt.Figure:
     plots.caption(
         fig,
         "Data: Epoch AI, AI Benchmarking Hub (Epoch Capabilities Index), CC BY 4.0. Open = Epoch "
-        f"'Model accessibility' ({e.open_definition}). Lines end at the newest ECI release date "
+        f"'Model accessibility' ({plain(e.open_definition)}). Lines end at the newest ECI release date "
         f"({e.end:%Y-%m-%d})."
         + (f" Steps not named for lack of room: {', '.join(unnamed)}." if unnamed else ""),
     )
