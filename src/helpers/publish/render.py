@@ -4,7 +4,9 @@ nbconvert's lab template links require.js, MathJax and mermaid from a CDN; the c
 need none of them (figures are PNG, prose is Markdown), so those tags are dropped and every image is
 embedded. ``report=True`` hides the code (for readers); the full render keeps it (for researchers).
 Neither shows the exercise solutions (cells tagged ``solution``): they belong to the seminar's instructor
-site (``python -m helpers seminar``), rendered with ``solutions=True``. Every page carries the site's
+site (``python -m helpers seminar``), rendered with ``solutions=True``. The report puts the answer first
+(``publish.report_box``): a box of the notebook's claims after the title when ``claims`` (scorecard rows) are
+given, no Exercises section and no plain-text variable dumps. Every page carries the site's
 Content-Security-Policy (``publish.csp``).
 """
 
@@ -19,6 +21,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from helpers.publish import report_box
 from helpers.publish.csp import add_policy
 
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
@@ -152,15 +155,23 @@ def _without(nb, tags: set[str]):
     return nb
 
 
-def _for_readers(nb):
-    """The reader's edition without the solutions (they belong to the seminar) and the parameters cells."""
-    return _without(nb, REPORT_HIDDEN_TAGS)
+def _for_readers(nb, claims: list[dict] | None = None):
+    """The reader's edition without the solutions (they belong to the seminar) and the parameters cells,
+    with the answer first (``report_box.for_report``)."""
+    return report_box.for_report(_without(nb, REPORT_HIDDEN_TAGS), claims)
 
 
-def _html(exporter: HTMLExporter, nb, stem: str, report: bool, solutions: bool = False) -> str:
+def _html(
+    exporter: HTMLExporter,
+    nb,
+    stem: str,
+    report: bool,
+    solutions: bool = False,
+    claims: list[dict] | None = None,
+) -> str:
     exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = report
     if report:
-        nb = _for_readers(nb)
+        nb = _for_readers(nb, claims)
     elif not solutions:
         nb = _without(nb, {SOLUTION_TAG})
     body, _ = exporter.from_notebook_node(nb)
@@ -173,20 +184,30 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def render(nb_file: Path, out_html: Path, report: bool = False, solutions: bool = False) -> Path:
-    """One edition: ``report=True`` hides code, prompts, solutions and parameters (for readers); the full
-    render keeps code and parameters, and the solutions only with ``solutions=True`` (the instructor's)."""
+def render(
+    nb_file: Path,
+    out_html: Path,
+    report: bool = False,
+    solutions: bool = False,
+    claims: list[dict] | None = None,
+) -> Path:
+    """One edition: ``report=True`` hides code, prompts, solutions, parameters, exercises and plain-text
+    outputs (for readers) and opens with the box of ``claims`` (the notebook's scorecard rows) if given; the
+    full render keeps code and parameters, and the solutions only with ``solutions=True`` (the
+    instructor's). ``claims`` has no effect on the full render."""
     nb = nbformat.read(str(nb_file), as_version=4)
-    _write(out_html, _html(_exporter(), nb, Path(nb_file).stem, report, solutions))
+    _write(out_html, _html(_exporter(), nb, Path(nb_file).stem, report, solutions, claims))
     return out_html
 
 
-def render_editions(nb_file: Path, full_html: Path, report_html: Path) -> tuple[Path, Path]:
+def render_editions(
+    nb_file: Path, full_html: Path, report_html: Path, claims: list[dict] | None = None
+) -> tuple[Path, Path]:
     """Both public editions of one notebook (no solutions) from one read and one exporter (its templates
-    load once)."""
+    load once); ``claims`` (its scorecard rows) fill the report's box."""
     nb = nbformat.read(str(nb_file), as_version=4)
     exporter = _exporter()
     stem = Path(nb_file).stem
     _write(full_html, _html(exporter, nb, stem, report=False))
-    _write(report_html, _html(exporter, nb, stem, report=True))
+    _write(report_html, _html(exporter, nb, stem, report=True, claims=claims))
     return full_html, report_html
