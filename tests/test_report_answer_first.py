@@ -129,3 +129,34 @@ def test_box_goes_on_top_when_the_first_cell_is_no_heading():
     cells = [nbformat.v4.new_markdown_cell("plain intro"), nbformat.v4.new_markdown_cell("## Section")]
     out = report_box.with_box(cells, CLAIMS[:1])
     assert report_box.BOX_TAG in out[0].metadata["tags"] and len(out) == 3
+
+
+def test_box_into_a_rendered_page_lands_where_the_render_puts_it(tmp_path, editions):
+    _, with_claims = editions
+    nb_file = tmp_path / "01_demo.ipynb"
+    nbformat.write(_notebook(), str(nb_file))
+    page = render.render(nb_file, tmp_path / "01_demo.report.html", report=True)
+    assert 'class="claims-box"' not in page.read_text()
+    report_box.add_to_page(page, CLAIMS)
+    report_box.add_to_page(page, CLAIMS)  # twice gives one box
+    html = page.read_text()
+    assert html.count('class="claims-box"') == 1
+    assert html.index("Title_marker") < html.index('class="claims-box"') < html.index("First_section")
+    start = html.index('<section class="claims-box"')
+    assert html[start : html.index("</section>", start) + len("</section>")] == report_box.box_html(CLAIMS)
+    assert 'href="#claim-c1"' in html and "<script>alert('finding')" not in html
+    assert 'class="claims-box"' not in report_box.box_into_page(html, [])  # no rows, no box
+    with pytest.raises(ValueError, match="box already"):
+        report_box.box_into_page(with_claims, CLAIMS)
+    with pytest.raises(FileNotFoundError, match="page"):
+        report_box.add_to_page(tmp_path / "missing.report.html", CLAIMS)
+
+
+def test_the_report_with_claims_is_deterministic(tmp_path):
+    nb_file = tmp_path / "01_demo.ipynb"
+    nbformat.write(_notebook(), str(nb_file))
+    pages = [
+        render.render(nb_file, tmp_path / f"r{i}.html", report=True, claims=CLAIMS).read_text()
+        for i in (1, 2)
+    ]
+    assert pages[0] == pages[1]

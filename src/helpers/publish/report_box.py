@@ -10,6 +10,10 @@ Three changes to the notebook before the report render, none to the full or semi
 - plain-text outputs (``print`` streams, bare ``text/plain`` values) are dropped: they are the researcher's
   variable dumps. Outputs with an image, HTML or Markdown (``display(Markdown(...))`` prose, tables,
   figures) and errors stay.
+
+The box comes either with the render (``render.render(..., report=True, claims=rows)``) or, for a page
+rendered before the scorecard existed (the runner renders each notebook as it finishes), through
+``add_to_page(page, rows)``, which puts the same box at the same place in the written page.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+from pathlib import Path
 
 import nbformat
 
@@ -107,6 +112,7 @@ def box_html(claims: list[dict]) -> str:
 
 def _box_cell(claims: list[dict]):
     cell = nbformat.v4.new_code_cell(source="", metadata={"tags": [BOX_TAG]})
+    cell.id = BOX_TAG  # a fixed id: the same notebook and rows give the same page
     cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": box_html(claims)})]
     return cell
 
@@ -127,3 +133,39 @@ def for_report(nb, claims: list[dict] | None = None):
     nb = copy.deepcopy(nb)
     nb.cells = with_box(without_dumps(without_exercises(nb.cells)), claims or [])
     return nb
+
+
+_CELL_START = re.compile(r'<div class="jp-Cell ')
+_PAGE_CELL = f'<div class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noInput celltag_{BOX_TAG}" id="cell-id={BOX_TAG}">'
+_OLD_BOX = re.compile(re.escape(_PAGE_CELL) + r"<section\b.*?</section></div>", re.S)
+_PAGE_HEADING = re.compile(r"<h[1-6]\b", re.I)
+
+
+def box_into_page(page_html: str, claims: list[dict]) -> str:
+    """The claims box put into an already rendered report page (``<stem>.report.html``), where the
+    ``claims=`` render would have put it: after the title cell, else at the top of ``<main>``. A box already
+    in the page is replaced, so adding twice gives one box."""
+    if "<main>" not in page_html:
+        raise ValueError("page_html: not a report render of this collection (it has no <main>)")
+    page = _OLD_BOX.sub("", page_html)
+    if 'class="claims-box"' in page:
+        raise ValueError("page_html: the page was rendered with claims= and has its box already")
+    if not claims:
+        return page
+    cell = f"{_PAGE_CELL}{box_html(claims)}</div>"
+    main = page.index("<main>") + len("<main>")
+    first = _CELL_START.search(page, main)
+    second = _CELL_START.search(page, first.end()) if first else None
+    at = main
+    if first and _PAGE_HEADING.search(page[first.start() : second.start() if second else len(page)]):
+        at = second.start() if second else page.index("</main>", first.end())
+    return page[:at] + cell + page[at:]
+
+
+def add_to_page(page: Path, claims: list[dict]) -> Path:
+    """Rewrite the report page ``page`` with the box of ``claims`` (its notebook's scorecard rows)."""
+    page = Path(page)
+    if not page.is_file():
+        raise FileNotFoundError(f"page: no report render at {page}")
+    page.write_text(box_into_page(page.read_text(encoding="utf-8"), claims), encoding="utf-8")
+    return page
