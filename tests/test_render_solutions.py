@@ -49,7 +49,8 @@ def test_public_renders_leave_solutions_out_and_the_instructor_render_keeps_them
             and SECRET_OUTPUT not in html
             and "Model answer 5581" not in html
         )
-        assert "VISIBLE-OUTPUT" in html
+    # a printed value shows in the full render; the reader's edition leaves plain-text dumps out
+    assert "VISIBLE-OUTPUT" in full_html and "VISIBLE-OUTPUT" not in report_html
     assert "visible_cell_1234" in full_html and "halving_months" in full_html  # the full render shows code
     assert "visible_cell_1234" not in report_html and "halving_months" not in report_html
 

@@ -6,6 +6,7 @@ system. Every link points at a file the run wrote; a notebook that was not run g
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -17,7 +18,7 @@ from helpers.analysis.scorecard.table import how_sure
 from helpers.core import paths
 from helpers.core.text import fmt_parts, label, setting
 from helpers.core.verdicts import TESTED
-from helpers.publish import front, replication
+from helpers.publish import front, replication, report_box
 from helpers.publish.csp import META
 
 
@@ -208,6 +209,10 @@ def build_run_site(run_dir: Path, manifest: dict, results: dict, metas: dict) ->
     nb_outcomes = manifest.get("notebooks", {})
     readers = sorted(s for s in nb_outcomes if metas.get(s, {}).get("reads_results"))
     analysis = sorted(s for s in nb_outcomes if s not in readers)
+    for s in analysis:  # the reader's edition opens with its claims (issue 17 item 2)
+        if (page := site / f"{s}.report.html").is_file():
+            with contextlib.suppress(ValueError):  # a page that is not a report render keeps as it is
+                report_box.add_to_page(page, front.claims_of(rows, s))
     titles = {s: m.get("title") for s, m in metas.items() if m.get("title")}
     cards = [
         render_card(
