@@ -24,5 +24,7 @@ def bands_2023_vs_2010(conc) -> pd.DataFrame:
         t[f"band ({year} guidelines)"] = [
             band_range(lo, hi, moderate, high) for lo, hi in zip(t["hhi_low"], t["hhi_high"])
         ]
-    t["changes"] = (t["band (2023 guidelines)"] != t["band (2010 guidelines)"]).map({True: "yes", False: "no"})
+    t["changes"] = (t["band (2023 guidelines)"] != t["band (2010 guidelines)"]).map(
+        {True: "yes", False: "no"}
+    )
     return t.rename(columns={"layer": "Layer", "hhi_low": "HHI, low", "hhi_high": "HHI, high"})

@@ -61,7 +61,9 @@ def speed_bump_band(dl, P) -> Answer:
             f"**{above}** once the band is at least **{shown:.1f} months** (P(delay ≤ band) reaches {p:g}: "
             f"the {p:.0%} quantile of the simulated delay) and **{below}** with any shorter band."
         )
-    return Answer({"band_needed": needed, "band_to_try": shown, "now": now, "above": above, "below": below}, md)
+    return Answer(
+        {"band_needed": needed, "band_to_try": shown, "now": now, "above": above, "below": below}, md
+    )
 
 
 def arxiv_interval(P, inputs=None) -> Answer:
