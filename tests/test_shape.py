@@ -55,6 +55,13 @@ def test_a_notebook_reads_like_a_report(path):
     )
 
 
+def test_no_module_over_400_lines():
+    long = {
+        str(p.relative_to(ROOT)): n for p in MODULES if (n := len(p.read_text().splitlines())) > MAX_MODULE
+    }
+    assert not long, f"modules over {MAX_MODULE} lines (split them at a seam): {long}"
+
+
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT / "src")))
 def test_every_module_imports(path):
     """An import that only fails at run time (a name a split module no longer exports) fails here."""
