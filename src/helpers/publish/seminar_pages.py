@@ -14,6 +14,7 @@ from pathlib import Path
 
 from helpers.core import paths
 from helpers.publish.csp import META
+from helpers.publish.site import VERDICT_CLASS  # one verdict-to-class map for the site and the handout
 
 DOCS = ("guide", "glossary", "reading-list", "prediction-sheet")  # docs/seminar/<name>.md
 
@@ -73,14 +74,6 @@ vertical-align:top}th{background:#eef1f4}td.c{font-weight:700;white-space:nowrap
 .sure{color:#555;font-size:8pt}
 @media print{body{margin:0;max-width:none;padding:0;font-size:8.5pt}tr{break-inside:avoid}a{color:inherit}}
 """
-VERDICT_CLASS = {
-    "supported": "v-sup",
-    "partly supported": "v-part",
-    "not supported": "v-not",
-    "not testable": "v-nt",
-    "context only": "v-ctx",
-    "not evaluated": "v-ne",
-}
 
 
 def _sure(row: dict) -> str:
