@@ -85,9 +85,10 @@ def arxiv_interval(P, inputs=None) -> Answer:
         }
     b, x = rows["default"], rows["arXiv v1"]
     md = (
-        f"With the arXiv v1 interval (5-14 months, 95%) the delay's median is {x['median']:.1f} months "
+        f"With the arXiv v1 interval ({ARXIV['halving_months_low']:g}-{ARXIV['halving_months_high']:g} months, "
+        f"{ARXIV['halving_ci_level']:.0%}) the delay's median is {x['median']:.1f} months "
         f"(5-95%: {x['p05']:.1f}-{x['p95']:.1f}) against {b['median']:.1f} ({b['p05']:.1f}-{b['p95']:.1f}) "
-        f"with the published 2-22-month interval; P(speed bump) is {x['speed_bump']:.2f} against "
+        f"with this run's {P.halving_months_low:g}-{P.halving_months_high:g}-month interval; P(speed bump) is {x['speed_bump']:.2f} against "
         f"{b['speed_bump']:.2f}, and C10 is **{x['C10']}** against **{b['C10']}**. "
         + (
             "The central halving time is the same, so the median barely moves; the narrower interval narrows "
