@@ -13,7 +13,8 @@ returning a result with ``entries()`` for ``record_all``:
 - ``alternatives``: the analyst choices of C1-C4 with their alternatives, and the verdicts of any
   specification of them (``grid_numbers`` memoizes the numbers) for the specification grid.
 
-``figures`` draws each result, ``text`` writes its prose; ``analyze`` (``sections.py``) runs every section at once.
+``figures`` draws each result, ``text`` writes its prose; ``analyze`` (``sections.py``) runs every section at once;
+``answers`` holds the exercises' keys that are reruns.
 Submodules load on first use (``helpers.core.lazy``), so validating parameters stays fast.
 """
 
@@ -23,6 +24,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     submodules=(
         "alternatives",
+        "answers",
         "arena",
         "avg_lag",
         "basics",

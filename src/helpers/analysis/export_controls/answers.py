@@ -10,10 +10,10 @@ Each returns an ``Answer``: the values a test compares and the Markdown the inst
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 
+from helpers.core.answer import Answer
 from helpers.core.verdicts import NOT_SUPPORTED, PARTLY, SUPPORTED
 
 __all__ = ["ARXIV", "Answer", "arxiv_interval", "speed_bump_band"]
@@ -21,15 +21,6 @@ __all__ = ["ARXIV", "Answer", "arxiv_interval", "speed_bump_band"]
 # Ho et al., "Algorithmic progress in language models", arXiv v1 (March 2024): halving time 8 months,
 # 95% interval 5 to 14 months (the published version's 90% interval is the notebook's default).
 ARXIV = {"halving_months_low": 5.0, "halving_months_high": 14.0, "halving_ci_level": 0.95}
-
-
-@dataclass(frozen=True)
-class Answer:
-    values: dict = field(default_factory=dict)
-    markdown: str = ""
-
-    def _repr_markdown_(self) -> str:
-        return self.markdown
 
 
 def _c10(prob_bump: float, prob_road: float, p: float) -> str:

@@ -9,6 +9,6 @@ from helpers.core.lazy import lazy_exports
 
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
-    submodules=("claims", "evidence", "figures", "grid", "params", "table", "text"),
+    submodules=("answers", "claims", "evidence", "figures", "grid", "params", "table", "text"),
     entry_points={"Scorecard": "table", "analyze": "table", "load_upstream": "table"},
 )
