@@ -88,6 +88,10 @@ BROKEN = [
     ("compute_owners", "compute/epoch_ai_chip_owners/tpu_owners_cumulative_totals.csv", "End date"),
     ("gpu_clusters", "compute/gpu_clusters.csv", "H100 equivalents"),
     ("artificial_analysis", "artificial_analysis/aa_llms_snapshot_2026-08-22.csv", "eval_gpqa"),
+    ("arena", "lmarena/chatbot_arena_elo_history_2023-05_2025-03.csv", "rating"),
+    ("arena", "lmarena/lmarena_text_leaderboard_snapshots_2024-06_2025-08.csv", "arena_score"),
+    ("arena", "lmarena/arena_text_topN_daily_2026-03_2026-06.csv", "vendor"),
+    ("arena", "lmarena/lmarena_text_official_2026-06_2026-08.csv", "vote_count"),
 ]
 
 

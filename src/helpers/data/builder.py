@@ -23,8 +23,8 @@ def raw_path(rel: str) -> Path:
     return paths.RAW / rel
 
 
-def read_raw_csv(rel: str, **kwargs) -> pd.DataFrame:
-    """Read a raw CSV, with a clear error when it is missing (and how to get it)."""
+def read_raw_csv(rel: str, columns: list[str] | tuple[str, ...] = (), **kwargs) -> pd.DataFrame:
+    """Read a raw CSV, with a clear error when it is missing (and how to get it) or lacks one of ``columns``."""
     p = raw_path(rel)
     if not p.is_file():
         raise DataError(
@@ -32,9 +32,13 @@ def read_raw_csv(rel: str, **kwargs) -> pd.DataFrame:
             "(or copy it from the publisher) before 'data build'"
         )
     try:
-        return pd.read_csv(p, **kwargs)
+        df = pd.read_csv(p, **kwargs)
     except Exception as e:  # parser errors name the file
         raise DataError(f"data/raw/{rel}: cannot be read as CSV ({e})") from None
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise DataError(f"data/raw/{rel}: columns missing: {missing} (the builder reads {list(columns)})")
+    return df
 
 
 def format_csv(df: pd.DataFrame, ds: Dataset) -> bytes:

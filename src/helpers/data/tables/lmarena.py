@@ -54,6 +54,32 @@ ARENA_SOURCES = [
     ),
 ]
 
+# the raw columns each of the four collections' readers use (a missing one is a DataError naming file and column)
+HISTORY_COLUMNS = ("key", "date", "Organization", "License", "rating")
+SCRAPE_COLUMNS = (
+    "snapshot_date",
+    "model",
+    "organization",
+    "license",
+    "arena_score",
+    "ci_95",
+    "votes",
+    "source_file",
+)
+TOP_N_COLUMNS = ("snapshot_date", "model", "vendor", "license", "score", "ci", "votes")
+OFFICIAL_COLUMNS = (
+    "leaderboard_publish_date",
+    "style_control",
+    "category",
+    "model_name",
+    "organization",
+    "license",
+    "rating",
+    "rating_lower",
+    "rating_upper",
+    "vote_count",
+)
+
 
 def licence_open(lic: pd.Series) -> pd.Series:
     """Arena licence label -> open-weights flag: Proprietary -> False, other non-blank -> True, blank/N/A -> missing."""
@@ -77,7 +103,9 @@ def _ci_split(ci: pd.Series) -> tuple[pd.Series, pd.Series]:
 def build_arena(raw_dir: Path) -> pd.DataFrame:
     frames = []
     # 1. Chatbot Arena history (elo_results pkl, 'full' text category)
-    h = read_raw_csv("lmarena/chatbot_arena_elo_history_2023-05_2025-03.csv", dtype={"date": "string"})
+    h = read_raw_csv(
+        "lmarena/chatbot_arena_elo_history_2023-05_2025-03.csv", HISTORY_COLUMNS, dtype={"date": "string"}
+    )
     h = h.drop_duplicates(["key", "date"])
     hd = pd.to_datetime(h["date"], format="%Y%m%d")
     first_two = sorted(hd.unique())[:2]
@@ -100,7 +128,7 @@ def build_arena(raw_dir: Path) -> pd.DataFrame:
         )
     )
     # 2. lmarena.ai scraped versions (default view)
-    f = read_raw_csv("lmarena/lmarena_text_leaderboard_snapshots_2024-06_2025-08.csv")
+    f = read_raw_csv("lmarena/lmarena_text_leaderboard_snapshots_2024-06_2025-08.csv", SCRAPE_COLUMNS)
     f = f.dropna(subset=["arena_score"])
     f = f.drop_duplicates(["snapshot_date", "model"])
     minus, plus = _ci_split(f["ci_95"])
@@ -126,7 +154,7 @@ def build_arena(raw_dir: Path) -> pd.DataFrame:
         )
     )
     # 3. arena.ai daily top-N
-    t = read_raw_csv("lmarena/arena_text_topN_daily_2026-03_2026-06.csv")
+    t = read_raw_csv("lmarena/arena_text_topN_daily_2026-03_2026-06.csv", TOP_N_COLUMNS)
     t = t.drop_duplicates(["snapshot_date", "model"])
     sc = to_number(t["score"])
     ci = to_number(t["ci"])
@@ -149,7 +177,7 @@ def build_arena(raw_dir: Path) -> pd.DataFrame:
         )
     )
     # 4. official leaderboard dataset
-    o = read_raw_csv("lmarena/lmarena_text_official_2026-06_2026-08.csv")
+    o = read_raw_csv("lmarena/lmarena_text_official_2026-06_2026-08.csv", OFFICIAL_COLUMNS)
     o = o[o["category"].isin(ARENA_CATEGORIES)]
     o = o.drop_duplicates(["leaderboard_publish_date", "style_control", "category", "model_name"])
     stc = o["style_control"].astype("string").str.lower().eq("true")
