@@ -92,3 +92,21 @@ def test_scorecard_md_gives_the_answer_before_the_table():
     assert "eci_lag_months" not in md and "eci lag months" not in md
     empty = render_reports(b"{}")["scorecard.md"].decode()
     assert "No scorecard in the default run" in empty
+
+
+def test_reports_json_does_not_change_with_the_last_digits_of_a_float():
+    # two CPUs may compute 28.99604072000852 and 28.996040720008526 for the same value
+    a = {
+        "nb": {"x": {"value": 28.99604072000852, "n": 3, "label": "1.5", "ok": True, "v": [9.24025027909645]}}
+    }
+    b = {
+        "nb": {
+            "x": {"value": 28.996040720008526, "n": 3, "label": "1.5", "ok": True, "v": [9.240250279096449]}
+        }
+    }
+    ra = render_reports(json.dumps(a).encode())["results.json"]
+    rb = render_reports(json.dumps(b).encode())["results.json"]
+    assert ra == rb
+    back = json.loads(ra)["nb"]["x"]
+    assert back == {"value": 28.99604072, "n": 3, "label": "1.5", "ok": True, "v": [9.2402502791]}
+    assert isinstance(back["n"], int) and ra.endswith(b"}\n")
