@@ -217,3 +217,38 @@ def test_recorded_values_read_like_the_site():
     assert fmt_value({"value": 7.228, "low": 5.9, "high": 9.4, "unit": "months"}) == "7.23 months (5.9–9.4)"
     assert fmt_value({"value": [{"claim": "C1"}, {"claim": "C2"}]}) == "2 entries (see results.json)"
     assert fmt_value({"value": 16.4e6, "unit": "USD"}) == "$16.4 million"
+
+
+def test_save_wraps_a_title_wider_than_its_axes(monkeypatch, tmp_path, theme):
+    """A long title set with ax.set_title would overhang the axes and widen the saved canvas with blank
+    space; save() rewraps it to the axes' width at its own size, and leaves a title that fits alone."""
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
+    from PIL import Image as PILImage
+
+    def saved_width(title):
+        fig, (a, b) = plt.subplots(1, 2, figsize=(6, 3))
+        a.plot([1, 2])
+        b.plot([2, 1])
+        fig.tight_layout()
+        a.set_title(title, fontsize=10)
+        b.set_title("fits", loc="left")
+        png = plots.save(fig, "t", notebook="01_x")[0]
+        renderer = fig.canvas.get_renderer()
+        t = next(x for x in (a.title, a._left_title, a._right_title) if x.get_text())  # the theme's location
+        out = (t.get_text(), t.get_window_extent(renderer).width, a.get_window_extent(renderer).width)
+        assert b._left_title.get_text() == "fits" and t.get_fontsize() == 10
+        plt.close(fig)
+        return out, PILImage.open(png).size[0]
+
+    (short, _, _), w_short = saved_width("A short title")
+    assert short == "A short title"
+    (text, tw, aw), w_long = saved_width(
+        "the largest US run of every window is several times the largest Chinese one " * 2
+    )
+    assert "\n" in text and tw <= aw
+    assert w_long <= w_short + 2  # the canvas is not widened by the title
+    fig = plt.figure(figsize=(4, 3))
+    fig.suptitle("word " * 60)
+    plots.save(fig, "s", notebook="01_x")
+    assert fig._suptitle.get_window_extent(fig.canvas.get_renderer()).width <= 4 * fig.dpi
+    plt.close(fig)

@@ -80,6 +80,7 @@ from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from helpers.core import paths  # noqa: E402
+from helpers.core.titles import fit_titles, wrap_lines, wrap_suptitle, wrap_title  # noqa: E402, F401
 
 # The palette documented in the module docstring: one colour per concept across all notebooks.
 RESERVED = {"open": "#D55E00", "closed": "#0072B2", "US": "#332288", "China": "#CC6677"}
@@ -262,61 +263,6 @@ def caption(fig_or_ax, text: str) -> None:
     fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="#555555", wrap=True)
 
 
-def _text_width(fig, renderer, s: str, size: float, weight: str) -> float:
-    t = Text(0, 0, s, fontsize=size, fontweight=weight)
-    t.set_figure(fig)
-    return t.get_window_extent(renderer).width
-
-
-def wrap_lines(fig, text: str, width_px: float, size: float, weight: str = "bold") -> list[str]:
-    """``text`` broken greedily into lines no wider than ``width_px`` (pixels at the figure's dpi) when
-    set at ``size`` points; an explicit newline in ``text`` is only a space (the width decides)."""
-    renderer = fig.canvas.get_renderer()
-    lines, cur = [], ""
-    for word in text.replace("\n", " ").split():
-        cand = f"{cur} {word}" if cur else word
-        if cur and _text_width(fig, renderer, cand, size, weight) > width_px:
-            lines.append(cur)
-            cur = word
-        else:
-            cur = cand
-    return lines + ([cur] if cur else [])
-
-
-def wrap_title(ax, text: str, *, max_lines: int = 2, fontsize: float | None = None, **kwargs) -> str:
-    """Set ``ax``'s left-aligned title wrapped to the axes' width, in at most ``max_lines`` lines: the font
-    shrinks (to 8.5 points at least) until it fits. Call it after the layout is fixed (after
-    ``tight_layout``), since the width is the axes' width at the time of the call. Returns the title."""
-    fig = ax.figure
-    width = ax.get_position().width * fig.get_figwidth() * fig.dpi
-    size = float(fontsize or plt.rcParams["axes.titlesize"])
-    while True:
-        lines = wrap_lines(fig, text, width, size)
-        if len(lines) <= max_lines or size <= 8.5:
-            break
-        size -= 0.5
-    title = "\n".join(lines)
-    ax.set_title(title, fontsize=size, loc="left", **kwargs)
-    return title
-
-
-def wrap_suptitle(fig, text: str, *, max_lines: int = 2, fontsize: float | None = None, left=None) -> str:
-    """A figure title wrapped to the width spanned by the figure's visible axes, left-aligned over them."""
-    axes = [a for a in fig.axes if a.get_visible()]
-    x0 = min(a.get_position().x0 for a in axes)
-    x1 = max(a.get_position().x1 for a in axes)
-    width = (x1 - x0) * fig.get_figwidth() * fig.dpi
-    size = float(fontsize or plt.rcParams["axes.titlesize"])
-    while True:
-        lines = wrap_lines(fig, text, width, size)
-        if len(lines) <= max_lines or size <= 8.5:
-            break
-        size -= 0.5
-    title = "\n".join(lines)
-    fig.suptitle(title, x=x0 if left is None else left, ha="left", fontweight="bold", fontsize=size)
-    return title
-
-
 def _slug(name: str) -> str:
     s = re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_")
     if not s:
@@ -366,6 +312,7 @@ def save(fig, name: str, notebook: str | None = None) -> list[Path]:
         folder = folder / _slug(notebook)
     folder.mkdir(parents=True, exist_ok=True)
     renderer = fig.canvas.get_renderer()
+    fit_titles(fig, renderer)
     bbox = fig.get_tightbbox(renderer).padded(plt.rcParams["savefig.pad_inches"])
     _freeze_layout(fig, renderer)
     written = SavedFiles()

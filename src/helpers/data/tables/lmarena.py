@@ -67,17 +67,9 @@ SCRAPE_COLUMNS = (
     "source_file",
 )
 TOP_N_COLUMNS = ("snapshot_date", "model", "vendor", "license", "score", "ci", "votes")
-OFFICIAL_COLUMNS = (
-    "leaderboard_publish_date",
-    "style_control",
-    "category",
-    "model_name",
-    "organization",
-    "license",
-    "rating",
-    "rating_lower",
-    "rating_upper",
-    "vote_count",
+OFFICIAL_COLUMNS = tuple(
+    "leaderboard_publish_date style_control category model_name organization license rating rating_lower"
+    " rating_upper vote_count".split()
 )
 
 
