@@ -32,13 +32,18 @@ run: $(STAMP)
 	$(PY) -m helpers run --jobs $(JOBS)
 	$(PY) -m helpers reports
 
+# Tests run on one pytest-xdist worker per core (TEST_WORKERS=1 runs them in one process); each test file
+# stays on one worker (tests/conftest.py groups them).
+TEST_WORKERS ?= $(JOBS)
+XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
+
 ## test: every test (unit, data, kernels, notebook runs with small parameters, headless browser)
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(XDIST)
 
 ## test-fast: unit and data tests only, no kernels, no browser (under a minute)
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not notebook and not browser and not kernel"
+	$(PY) -m pytest -q $(XDIST) -m "not notebook and not browser and not kernel"
 
 ## lint: ruff lint and format check over src, tests, bench and the notebooks
 lint: $(STAMP)

@@ -4,6 +4,11 @@
 results (the dict a notebook's ``results.record`` calls wrote); ``default_run`` is the whole collection's
 default run.
 
+Parallel: ``make test`` runs pytest-xdist with one worker per core and ``--dist loadgroup``. Each test file
+is one group (a file's module fixtures and named runs stay on one worker), and the files that share a
+folder of the real project are one group together (``SHARED``). The default run executes once per test
+session, whichever worker asks first; the others wait for it and reuse it.
+
 Tiers: a test that starts a Jupyter kernel or runs the runner on notebooks carries the marker ``kernel``
 (``notebook`` and ``browser`` tests do too). The fast tier, ``pytest -m "not kernel"``, is the unit and
 data tests. Tests mark themselves; as a safety net every test that uses ``run_notebook`` or
@@ -12,6 +17,7 @@ data tests. Tests mark themselves; as a safety net every test that uses ``run_no
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -28,6 +34,11 @@ KERNEL_MARKER = (
 )
 KERNEL_FIXTURES = {"run_notebook", "default_run"}
 IMPLIES_KERNEL = {"notebook", "browser"}
+# files that write or read the same folder of the real project (not a tmp_path): one xdist group each
+SHARED = {
+    "test_seminar.py": "build-seminar",  # helpers seminar on the repository writes build/seminar/
+    "test_seminar_lab.py": "build-seminar",  # make lab-student serves build/seminar/student/
+}
 
 
 def pytest_configure(config):
@@ -38,6 +49,7 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        item.add_marker(pytest.mark.xdist_group(SHARED.get(item.path.name, item.nodeid.split("::")[0])))
         if item.get_closest_marker("kernel"):
             continue
         if KERNEL_FIXTURES & set(getattr(item, "fixturenames", ())) or any(
@@ -79,16 +91,35 @@ def run_notebook():
 def default_run() -> Path:
     """The default run of the whole collection, exactly what ``make run`` executes (every notebook, default
     parameters): ``python -m helpers run`` -> build/runs/default/, copied to build/site/. Shared by the
-    browser test and the reports test; the runner's cache makes it cheap when nothing changed."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "helpers", "run"], cwd=ROOT, capture_output=True, text=True, timeout=1800
-    )
-    if proc.returncode != 0:
-        pytest.fail(
-            f"the default run failed (exit {proc.returncode}); every test that needs it fails too:\n"
-            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}",
-            pytrace=False,
-        )
+    browser test and the reports test; the runner's cache makes it cheap when nothing changed.
+
+    Under xdist it runs once per test session: the first worker to take the lock runs it and leaves a mark
+    named by the session's id; a worker that finds the mark reuses the run (a second run of the same name
+    would rewrite build/site/ while another worker's browser test reads it)."""
+    locks = ROOT / "build" / ".locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    session = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+    done = locks / f"default-run-{session}.done"
+    with open(locks / "default-run-tests.lock", "w") as fd:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        if not (session and done.is_file()):
+            proc = subprocess.run(
+                [sys.executable, "-m", "helpers", "run"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=1800,
+            )
+            if proc.returncode != 0:
+                pytest.fail(
+                    f"the default run failed (exit {proc.returncode}); every test that needs it fails too:\n"
+                    f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}",
+                    pytrace=False,
+                )
+            if session:
+                for old in locks.glob("default-run-*.done"):
+                    old.unlink()
+                done.touch()
     run = ROOT / "build" / "runs" / "default"
     assert (run / "results.json").is_file() and (run / "site" / "index.html").is_file(), run
     return run

@@ -63,6 +63,33 @@ def test_a_rerun_gives_byte_identical_documents_from_the_cache(small_grid):
     assert len(rows) - 1 == doc["n_specs"]
 
 
+def test_a_changed_notebook_reevaluates_only_its_own_part(small_grid, monkeypatch):
+    """A scenario that changes notebook 03's parameters reuses the other notebooks' cached parts: only 03's
+    part is evaluated, and the documents hold the other claims unchanged."""
+    doc, _, root = small_grid
+    run = root / "runs" / "scenario"
+    run.mkdir(parents=True, exist_ok=True)
+    params = {"03_export_controls": {"restricted_compute_growth_per_year": 2.0}}
+    (run / "manifest.json").write_text(json.dumps({"parameters": params}))
+    evaluated = []
+    real = rb.evaluate_notebook
+
+    def counting(stem, *a, **k):
+        evaluated.append(stem)
+        return real(stem, *a, **k)
+
+    monkeypatch.setattr(rb, "evaluate_notebook", counting)
+    other = rb.robustness(run="scenario", jobs=1, max_specs=25)
+    assert evaluated == ["03_export_controls"]
+    for claim, c in doc["claims"].items():
+        if c["notebook"] != "03_export_controls":
+            assert other["claims"][claim] == c, claim
+    p03 = {"03_export_controls": params["03_export_controls"]}
+    assert rb.plan_parts(["03_export_controls"], p03, max_specs=25)["missing"] == []  # now cached too
+    forced = rb.plan_parts(["03_export_controls"], p03, force=True, max_specs=25)
+    assert forced["missing"] == ["03_export_controls"]
+
+
 def test_the_monte_carlo_claim_says_its_draws_and_flags_specifications_near_the_bar(small_grid):
     """C10 rests on a Monte Carlo: each specification records its draws and its distance from the bar in
     standard errors; a specification closer than MC_FLAG_SE is flagged, and the summary counts them."""

@@ -1,9 +1,11 @@
 """Argument parsing for ``python -m helpers``; user mistakes become one line each on stderr, exit 2.
 
-The data, sweep, reports and seminar commands import their modules when chosen (those imports inside
-``main`` and ``cli_data`` are deferred on purpose), so that ``params`` and a run rejected for a bad
-parameter answer without loading pandas, matplotlib or the data layer (seconds of imports on a small
-machine). The runner itself loads papermill and nbconvert only in its worker processes.
+The data, sweep, reports and seminar commands import their modules when chosen, and ``run`` imports the
+runner (which loads pandas, through the site) only once its plan is valid: those imports inside ``main``,
+``cli_run`` and ``cli_data`` are deferred on purpose, so that ``--help``, ``params`` and a run rejected for
+a bad parameter answer without loading pandas, matplotlib or the data layer (about a second of imports per
+command on a small machine, paid by every such command in the tests). The runner itself loads papermill
+and nbconvert only in its worker processes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import time
 
 from helpers.core import params as params_mod
 from helpers.core.errors import UserError
-from helpers.runner.execute import Runner
 from helpers.runner.plan import plan_run, resolve_notebooks
 
 
@@ -27,6 +28,8 @@ def cli_run(args) -> int:
         f"run {plan.name}: {len(plan.notebooks)} notebook(s), validated in {time.perf_counter() - t0:.2f}s",
         flush=True,
     )
+    from helpers.runner.execute import Runner  # deferred: see the module docstring
+
     return Runner(plan, jobs=args.jobs, force=args.force, timeout=args.timeout).run()
 
 

@@ -245,28 +245,24 @@ class Runner:
         return 1 if failed or self.input_problems else 0
 
     def _plan_grid(self, first) -> dict:
-        """The specification grid of the first stage's analyses (``runner.robustness``): served from the cache,
-        or evaluated in the run's pool alongside the notebooks (it needs parameters and data, not results)."""
+        """The specification grid of the first stage's analyses (``runner.robustness``): each notebook's part
+        served from the cache, or evaluated in the run's pool alongside the notebooks (it needs parameters and
+        data, not results). ``--force`` evaluates every part again."""
         stems = [s for s in rb.analysis_notebooks() if s in {p.stem for p in first}]
-        params = {s: self.plan.full_params[s] for s in stems}
-        return {"key": rb.grid_key(stems, params), "stems": stems, "params": params, "futures": []}
+        return rb.plan_parts(stems, {s: self.plan.full_params[s] for s in stems}, force=self.force)
 
     def _submit_grid(self, grid: dict) -> None:
         self._ensure_pool()
-        for s in grid["stems"]:
-            grid["futures"].append(
-                self._pool.submit(rb.evaluate_notebook, s, grid["params"][s], rb.DEFAULT_MAX_SPECS, rb.SEED)
+        for s in grid["missing"]:
+            grid["futures"][s] = self._pool.submit(
+                rb.evaluate_notebook, s, grid["params"][s], grid["max_specs"], rb.SEED
             )
 
     def _finish_grid(self, grid: dict, tmp: Path) -> dict | None:
         """Write robustness.json and .csv into the run; a grid that fails leaves the run without them (the
         scorecard then says robustness was not computed) and names the error."""
         try:
-            if not grid["futures"]:
-                return rb.from_cache(grid["key"], tmp)
-            doc = rb.write(
-                grid["key"], [f.result() for f in grid["futures"]], rb.DEFAULT_MAX_SPECS, rb.SEED, tmp
-            )
+            doc = rb.finish_parts(grid, tmp)
         except Exception as e:
             print(f"warning: the specification grid failed ({type(e).__name__}: {e})", file=self.err)
             return None
@@ -303,7 +299,7 @@ class Runner:
                 self.say(f"  cached   {p.stem} (executed earlier in {info.get('seconds', 0):.1f}s)")
             else:
                 todo.append((p, key, entry))
-        if grid is not None and not (rb.is_cached(grid["key"]) and not self.force):
+        if grid is not None and grid["missing"]:
             grid["submit"] = True
         if todo:
             self._execute_all(todo, outcomes, jupyter_path, extra_env or {}, grid)

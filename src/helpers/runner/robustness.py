@@ -11,7 +11,10 @@ specification in-process with the data loaded once per notebook, and writes into
   whether it is fragile (one defensible choice flips it);
 - ``robustness.csv``: one row per specification (notebook, claim, the changed choices, the verdict).
 
-Identical inputs give byte-identical files; a rerun with nothing changed is read from ``build/cache``.
+Identical inputs give byte-identical files. Each notebook's part of the grid is cached on its own
+(``build/cache/robustness/<stem>/<key>.json``, the key covering that notebook's parameters, the data, the
+helpers and the package versions), so a rerun with nothing changed reads every part from the cache and a
+run that changes one notebook's parameters (a scenario) evaluates only that notebook's part.
 Notebooks are evaluated in parallel up to ``--jobs`` on any ``concurrent.futures`` executor.
 """
 
@@ -25,7 +28,6 @@ import io
 import json
 import math
 import os
-import shutil
 import time
 
 from helpers.core import paths
@@ -109,10 +111,10 @@ def evaluate_notebook(stem: str, values: dict, max_specs: int, seed: int) -> dic
     return {"claims": claims, "rows": rows, "seconds": time.perf_counter() - t0}
 
 
-def grid_key(stems: list[str], params: dict, max_specs: int = DEFAULT_MAX_SPECS, seed: int = SEED) -> str:
-    """The cache key of a grid: everything its verdicts depend on."""
+def notebook_key(stem: str, params: dict, max_specs: int = DEFAULT_MAX_SPECS, seed: int = SEED) -> str:
+    """The cache key of one notebook's part of the grid: everything its verdicts depend on."""
     payload = {
-        "stems": stems,
+        "stem": stem,
         "params": params,
         "max_specs": max_specs,
         "seed": seed,
@@ -133,23 +135,59 @@ FILES = ("robustness.json", "robustness.csv")
 CSV_FIELDS = ("notebook", "claim", "spec", "changes", "verdict", "mc_draws", "mc_margin_se", "mc_flag")
 
 
-def is_cached(key: str) -> bool:
-    return all((paths.CACHE / "robustness" / key / name).is_file() for name in FILES)
+def _cache_file(stem: str, key: str):
+    return paths.CACHE / "robustness" / stem / f"{key}.json"
 
 
-def from_cache(key: str, out_dir) -> dict | None:
-    """Copy a cached grid into ``out_dir`` and return its document, or None when it is not cached."""
-    cached = paths.CACHE / "robustness" / key
-    if not all((cached / name).is_file() for name in FILES):
+def cached_part(stem: str, key: str) -> dict | None:
+    """A notebook's cached part of the grid (``evaluate_notebook``'s result), or None; an unreadable entry
+    counts as missing and is evaluated again."""
+    try:
+        return json.loads(_cache_file(stem, key).read_text())
+    except (OSError, ValueError):
         return None
-    for name in FILES:
-        shutil.copyfile(cached / name, out_dir / name)
-    return json.loads((out_dir / "robustness.json").read_text())
 
 
-def write(key: str, results: list[dict], max_specs: int, seed: int, out_dir) -> dict:
-    """Write the grid's documents into ``out_dir`` and the cache; return the JSON document. ``results`` are
-    ``evaluate_notebook``'s, in the order of the notebooks."""
+def store_part(stem: str, key: str, part: dict) -> dict:
+    """Cache a notebook's part of the grid (written atomically) and return it as read back, so a fresh part
+    and a cached one are the same values."""
+    f = _cache_file(stem, key)
+    f.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(part, sort_keys=True, default=str)
+    _write_atomic(f, text)
+    return json.loads(text)
+
+
+def plan_parts(
+    stems: list[str], params: dict, force: bool = False, max_specs: int = DEFAULT_MAX_SPECS
+) -> dict:
+    """The runner's grid: each notebook's key, its cached part (none with ``force``) and the notebooks whose
+    part must be evaluated (``missing``); ``futures`` takes their evaluations."""
+    keys = {s: notebook_key(s, params[s], max_specs) for s in stems}
+    parts = {s: None if force else cached_part(s, keys[s]) for s in stems}
+    missing = [s for s in stems if parts[s] is None]
+    return {
+        "stems": stems,
+        "params": params,
+        "max_specs": max_specs,
+        "keys": keys,
+        "parts": parts,
+        "missing": missing,
+        "futures": {},
+    }
+
+
+def finish_parts(grid: dict, out_dir) -> dict:
+    """Cache the parts ``plan_parts``' futures evaluated and write the grid's documents into ``out_dir``."""
+    parts = grid["parts"]
+    for s, f in grid["futures"].items():
+        parts[s] = store_part(s, grid["keys"][s], f.result())
+    return write([parts[s] for s in grid["stems"]], grid["max_specs"], SEED, out_dir)
+
+
+def write(results: list[dict], max_specs: int, seed: int, out_dir) -> dict:
+    """Write the grid's documents into ``out_dir``; return the JSON document. ``results`` are the notebooks'
+    parts (``evaluate_notebook``'s, fresh or cached), in the order of the notebooks."""
     claims = sorted((c for r in results for c in r["claims"]), key=lambda c: int(c["claim"][1:]))
     doc = {
         "max_specs_per_claim": max_specs,
@@ -165,10 +203,6 @@ def write(key: str, results: list[dict], max_specs: int, seed: int, out_dir) -> 
         w.writerows(r["rows"])
     _write_atomic(out_dir / "robustness.json", text)
     _write_atomic(out_dir / "robustness.csv", buf.getvalue())
-    cached = paths.CACHE / "robustness" / key
-    cached.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
-        shutil.copyfile(out_dir / name, cached / name)
     return json.loads(text)
 
 
@@ -196,22 +230,23 @@ def robustness(
         )
     stems = analysis_notebooks()
     params = {s: _run_params(s, run) for s in stems}
-    key = grid_key(stems, params, max_specs, seed)
-    hit = from_cache(key, out_dir)
-    if hit is not None:
-        return hit
+    keys = {s: notebook_key(s, params[s], max_specs, seed) for s in stems}
+    parts = {s: cached_part(s, keys[s]) for s in stems}
+    missing = [s for s in stems if parts[s] is None]
     own = executor is None
-    pool = executor or (cf.ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None)
+    pool = executor or (cf.ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and len(missing) > 1 else None)
     try:
         if pool is None:
-            results = [evaluate_notebook(s, params[s], max_specs, seed) for s in stems]
+            for s in missing:
+                parts[s] = store_part(s, keys[s], evaluate_notebook(s, params[s], max_specs, seed))
         else:
-            futures = [pool.submit(evaluate_notebook, s, params[s], max_specs, seed) for s in stems]
-            results = [f.result() for f in futures]
+            futures = {s: pool.submit(evaluate_notebook, s, params[s], max_specs, seed) for s in missing}
+            for s, f in futures.items():
+                parts[s] = store_part(s, keys[s], f.result())
     finally:
         if own and pool is not None:
             pool.shutdown()
-    return write(key, results, max_specs, seed, out_dir)
+    return write([parts[s] for s in stems], max_specs, seed, out_dir)
 
 
 def connect(spec: str | None):

@@ -9,7 +9,6 @@ from typing import Literal
 from pydantic import field_validator, model_validator
 
 from helpers.core.params import NotebookParams, P
-from helpers.data import load
 
 
 class Params(NotebookParams):
@@ -137,6 +136,10 @@ class Params(NotebookParams):
     @field_validator("reference_model")
     @classmethod
     def _known_model(cls, v: str) -> str:
+        # imported here, not at the top: the runner imports this model to validate parameters before any
+        # kernel starts, and only this check needs the data layer (pandas, pandera: about a second)
+        from helpers.data import load
+
         try:
             names = set(load("capabilities")["model"])
         except Exception:  # the table itself is checked when the notebook loads it
