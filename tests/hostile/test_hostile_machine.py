@@ -17,7 +17,7 @@ import pytest
 from conftest import helpers, one_line
 
 from helpers.core import paths
-from helpers.runner import cache, cli
+from helpers.runner import cache, cli, execute
 from helpers.runner.worker import ensure_kernelspec
 
 kernel = pytest.mark.kernel
@@ -145,7 +145,7 @@ def test_a_full_or_read_only_disk_is_one_line_exit_1(monkeypatch, capsys, errno,
     def refuse(self):
         raise OSError(errno, text, str(paths.CACHE / "01_x" / ".work-k-1"))
 
-    monkeypatch.setattr(cli.Runner, "run", refuse)
+    monkeypatch.setattr(execute.Runner, "run", refuse)  # cli imports the runner once the plan is valid
     monkeypatch.setattr(cli, "plan_run", lambda *a, **k: type("P", (), {"name": "x", "notebooks": []})())
     assert cli.main(["run", "--name", "x"]) == 1
     err = capsys.readouterr().err.strip()
