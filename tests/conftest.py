@@ -32,7 +32,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 KERNEL_MARKER = (
     "kernel: starts a Jupyter kernel or runs the runner on notebooks (the fast tier is -m 'not kernel')"
 )
-KERNEL_FIXTURES = {"run_notebook", "default_run"}
+KERNEL_FIXTURES = {"run_notebook", "default_run", "hawkish_run"}
 IMPLIES_KERNEL = {"notebook", "browser"}
 # files that write or read the same folder of the real project (not a tmp_path): one xdist group each
 SHARED = {
@@ -87,24 +87,22 @@ def run_notebook():
     return _run
 
 
-@pytest.fixture(scope="session")
-def default_run() -> Path:
-    """The default run of the whole collection, exactly what ``make run`` executes (every notebook, default
-    parameters): ``python -m helpers run`` -> build/runs/default/, copied to build/site/. Shared by the
-    browser test and the reports test; the runner's cache makes it cheap when nothing changed.
+def _shared_run(label: str, args: list[str]) -> Path:
+    """Run ``python -m helpers run ARGS`` once per test session and return its folder (build/runs/<name>).
 
-    Under xdist it runs once per test session: the first worker to take the lock runs it and leaves a mark
-    named by the session's id; a worker that finds the mark reuses the run (a second run of the same name
-    would rewrite build/site/ while another worker's browser test reads it)."""
+    Under xdist the first worker to take the lock runs it and leaves a mark named by the session's id; a
+    worker that finds the mark reuses the run (two runs of one name at once would collide, and a second
+    default run would rewrite build/site/ while another worker's browser test reads it). Without xdist it
+    runs every time it is asked for (once per session: the fixtures are session-scoped)."""
     locks = ROOT / "build" / ".locks"
     locks.mkdir(parents=True, exist_ok=True)
     session = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
-    done = locks / f"default-run-{session}.done"
-    with open(locks / "default-run-tests.lock", "w") as fd:
+    done = locks / f"{label}-run-{session}.done"
+    with open(locks / f"{label}-run-tests.lock", "w") as fd:
         fcntl.flock(fd, fcntl.LOCK_EX)
         if not (session and done.is_file()):
             proc = subprocess.run(
-                [sys.executable, "-m", "helpers", "run"],
+                [sys.executable, "-m", "helpers", "run", *args],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
@@ -112,14 +110,33 @@ def default_run() -> Path:
             )
             if proc.returncode != 0:
                 pytest.fail(
-                    f"the default run failed (exit {proc.returncode}); every test that needs it fails too:\n"
+                    f"the {label} run failed (exit {proc.returncode}); every test that needs it fails too:\n"
                     f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}",
                     pytrace=False,
                 )
+            folder = _run_name_from_output(proc.stdout)
             if session:
-                for old in locks.glob("default-run-*.done"):
+                for old in locks.glob(f"{label}-run-*.done"):
                     old.unlink()
-                done.touch()
-    run = ROOT / "build" / "runs" / "default"
+                done.write_text(folder)
+        else:
+            folder = done.read_text()
+    run = ROOT / "build" / "runs" / folder
     assert (run / "results.json").is_file() and (run / "site" / "index.html").is_file(), run
     return run
+
+
+@pytest.fixture(scope="session")
+def default_run() -> Path:
+    """The default run of the whole collection, exactly what ``make run`` executes (every notebook, default
+    parameters): ``python -m helpers run`` -> build/runs/default/, copied to build/site/. Shared by the
+    browser test and the reports test; the runner's cache makes it cheap when nothing changed."""
+    return _shared_run("default", [])
+
+
+@pytest.fixture(scope="session")
+def hawkish_run(default_run) -> Path:
+    """The whole collection under the hawkish_controls scenario (notebook 03's parameters changed; the
+    other notebooks and their grid parts come from the default run's cache): one run that proves a
+    scenario's parameters reach the kernel, the manifest and the site, and that compare lists what moved."""
+    return _shared_run("hawkish", ["--scenario", "hawkish_controls"])

@@ -131,16 +131,8 @@ def test_an_unknown_or_broken_run_is_one_line_exit_2(tmp_path):
 
 
 @pytest.mark.notebook
-def test_default_against_hawkish_controls_lists_the_changed_verdicts(default_run):
+def test_default_against_hawkish_controls_lists_the_changed_verdicts(default_run, hawkish_run):
     """The real runs: the hawkish scenario moves at least one export-control verdict, and compare says which."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "helpers", "run", "--scenario", "hawkish_controls", "--jobs", "2"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
     p = subprocess.run(
         [sys.executable, "-m", "helpers", "compare", "default", "hawkish_controls"],
         cwd=REPO,

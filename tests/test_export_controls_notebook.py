@@ -1,21 +1,21 @@
 """Notebook 03 (export controls and efficiency) through the runner: one run proves the wiring (what the
 notebook records is what the analysis computes; every figure is saved; the verdicts show in claim order).
+That run is the hawkish_controls scenario's (conftest's ``hawkish_run``, shared with the scenario and
+compare tests): its parameters differ from the defaults, so equal results show they reached the kernel.
 The verdicts and the prose under other parameters are unit tests: test_export_controls_*.py."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from helpers.analysis import export_controls as ec
 from helpers.analysis.export_controls.params import Params
 from helpers.core.params import ParamError, validate
+from helpers.runner.plan import load_scenario
 
 STEM = "03_export_controls"
-ROOT = Path(__file__).resolve().parents[1]
-SMALL = {"n_draws": 2000}
 FIGURES = {
     "chips_vs_thresholds",
     "export_status",
@@ -28,19 +28,15 @@ FIGURES = {
     "delay_tornado",
     "delay_by_growth_gap",
 }
-NAME = "test_nb03_default"
-
-
-@pytest.fixture(scope="module")
-def default(run_notebook):
-    return run_notebook(STEM, SMALL, name=NAME)
 
 
 @pytest.mark.notebook
-def test_the_notebook_records_what_the_analysis_computes(default):
-    expected = ec.analyze(validate(Params, SMALL, notebook=STEM)).entries()
-    assert default == json.loads(json.dumps(expected))
-    run = ROOT / "build" / "runs" / NAME
+def test_the_notebook_records_what_the_analysis_computes(hawkish_run):
+    run = hawkish_run
+    values = load_scenario("hawkish_controls")["parameters"][STEM]
+    recorded = json.loads((run / "results.json").read_text())[STEM]
+    expected = ec.analyze(validate(Params, values, notebook=STEM)).entries()
+    assert recorded == json.loads(json.dumps(expected))
     assert {p.stem for p in (run / "figures" / STEM).glob("*.png")} == FIGURES
     nb = json.loads((run / f"{STEM}.ipynb").read_text())
     shown = "".join(
