@@ -110,7 +110,8 @@ def floor_root(n: int, where: Path) -> Path:
                 f"plots.save(fig, 'floor', notebook='floor_{i:02d}')"
             )
         ]
-        nbf.write(nb, root / "notebooks" / f"floor_{i:02d}.ipynb")
+        # named NN_*.ipynb: only such files are the collection (the runner ignores any other notebook)
+        nbf.write(nb, root / "notebooks" / f"{i + 1:02d}_floor.ipynb")
     return root
 
 
@@ -194,6 +195,13 @@ def main(argv=None) -> int:
             flush=True,
         )
         codes.append(measure(floor_args, env=env, cwd=root)[2])
+        ran = json.loads((root / "build" / "runs" / "bench-floor" / "manifest.json").read_text())["notebooks"]
+        if len(ran) != n:  # a floor that executes nothing would make any collection look slow
+            print(
+                f"error: the floor ran {len(ran)} notebook(s), not {n}: the measurement is void",
+                file=sys.stderr,
+            )
+            return 1
         warmup = measure(cold_args, env=profiled)
         codes.append(warmup[2])
         split = time_split(ROOT / "build" / "runs" / "bench", probes)
