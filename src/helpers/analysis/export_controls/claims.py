@@ -80,7 +80,7 @@ def judge_claims(sc, dl, cr, cg, co, P) -> list[Verdict]:
             roadblock_min_months=P.roadblock_min_months,
             verdict_probability=P.verdict_probability,
             restricted_growth=dl.growth.source,
-            decisive=decisive_words(dl),
+            decisive=decisive_words(dl) if dl.tornado is not None else "",  # None: values only (the grid)
         ),
     ]
 

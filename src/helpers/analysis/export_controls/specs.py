@@ -167,8 +167,10 @@ def c10_margin(inputs, P) -> dict:
     }
 
 
-def judged(inputs, P) -> list:
-    """[C7, C8, C9, C10] as ``Verdict``s for parameters ``P`` (``judge_claims`` on the cached sections)."""
+def judged(inputs, P, reasons: bool = True) -> list:
+    """[C7, C8, C9, C10] as ``Verdict``s for parameters ``P`` (``judge_claims`` on the cached sections).
+    ``reasons=False`` skips the tornado, which only names C10's decisive input in its reason (a third of
+    the grid's time in this notebook); the verdict values are the same."""
     _use(inputs)
     sc = _section("scenario", inputs, P)
     # what judge_claims reads of the delay: the summary, the restricted growth, the tornado and two central delays
@@ -179,7 +181,7 @@ def judged(inputs, P) -> list:
         P=P,
         summary=c10_margin(inputs, P)["summary"],
         growth=growth,
-        tornado=_tornado(inputs, ratio, P),
+        tornado=_tornado(inputs, ratio, P) if reasons else None,
         central=float(delay_months(ratio, h, g_f, growth.value, diffuse, T)),
         equal_growth=float(delay_months(ratio, h, g_f, g_f, diffuse, T)),
     )
@@ -195,4 +197,4 @@ def judged(inputs, P) -> list:
 
 def verdicts(inputs, P) -> dict[str, str]:
     """{claim: verdict value} for C7-C10 under parameters ``P`` (e.g. ``Params().model_copy(update=spec)``)."""
-    return {v.claim: v.value for v in judged(inputs, P)}
+    return {v.claim: v.value for v in judged(inputs, P, reasons=False)}
