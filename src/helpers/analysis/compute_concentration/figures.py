@@ -27,7 +27,7 @@ __all__ = [
 SOURCE_OWNERS = "Data: Epoch AI, AI Chip Owners (CC BY 4.0)"
 SOURCE_SHARES = (
     "Data: Synergy Research Group (cloud), TrendForce (foundry), via cited releases "
-    "(data/sources/compute.yaml)"
+    "(each share cites its release in the collection's compute sources)"
 )
 SOURCE_CLUSTERS = "Data: Epoch AI, GPU Clusters (CC BY 4.0)"
 COLOUR_ALIAS = {"Google TPU": "Google", "Amazon Trainium": "Amazon"}

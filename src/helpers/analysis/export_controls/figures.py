@@ -34,7 +34,7 @@ __all__ = [
 
 SRC_HW = (
     "Data: Epoch AI, Machine Learning Hardware (CC BY 4.0); BIS rules and press reports "
-    "(data/sources/controls.yaml)"
+    "(each rule cites its source in the collection's export-control sources)"
 )
 SRC_TRENDS = "Model: this notebook; rates from Ho et al. (2024) and Epoch AI (CC BY 4.0)"
 SRC_COSTS = (

@@ -24,11 +24,11 @@ __all__ = [
 
 SOURCE_MARGINS = (
     "Data: company filings (SEC EDGAR and mirrors), press releases, aggregators; graded per row "
-    "(data/sources/markets.yaml)"
+    "(each row cites its source in the collection's market sources)"
 )
 SOURCE_PRICES = (
     "Data: Epoch AI, LLM inference price trends (CC BY 4.0); Simon Willison, llm-prices; announcements "
-    "(data/sources/markets.yaml)"
+    "(each row cites its source in the collection's market sources)"
 )
 SERIES_COLOURS = {
     "AWS": plots.colour("AWS"),
