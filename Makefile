@@ -41,7 +41,7 @@ XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgr
 test: $(STAMP)
 	$(PY) -m pytest -q $(XDIST)
 
-## test-fast: unit and data tests only, no kernels, no browser (under a minute)
+## test-fast: unit and data tests only, no kernels, no browser (about two minutes on 2 cores)
 test-fast: $(STAMP)
 	$(PY) -m pytest -q $(XDIST) -m "not notebook and not browser and not kernel"
 

@@ -32,19 +32,24 @@ def wrap_lines(fig, text: str, width_px: float, size: float, weight: str = "bold
     return lines + ([cur] if cur else [])
 
 
+def _shrink_to_fit(fig, text: str, width: float, max_lines: int, fontsize: float | None) -> tuple[str, float]:
+    """``text`` wrapped to ``width`` pixels, the font shrunk by half points (to 8.5 at least) until it takes
+    at most ``max_lines`` lines; returns the wrapped text and its size."""
+    size = float(fontsize or matplotlib.rcParams["axes.titlesize"])
+    while True:
+        lines = wrap_lines(fig, text, width, size)
+        if len(lines) <= max_lines or size <= 8.5:
+            return "\n".join(lines), size
+        size -= 0.5
+
+
 def wrap_title(ax, text: str, *, max_lines: int = 2, fontsize: float | None = None, **kwargs) -> str:
     """Set ``ax``'s left-aligned title wrapped to the axes' width, in at most ``max_lines`` lines: the font
     shrinks (to 8.5 points at least) until it fits. Call it after the layout is fixed (after
     ``tight_layout``), since the width is the axes' width at the time of the call. Returns the title."""
     fig = ax.figure
     width = ax.get_position().width * fig.get_figwidth() * fig.dpi
-    size = float(fontsize or matplotlib.rcParams["axes.titlesize"])
-    while True:
-        lines = wrap_lines(fig, text, width, size)
-        if len(lines) <= max_lines or size <= 8.5:
-            break
-        size -= 0.5
-    title = "\n".join(lines)
+    title, size = _shrink_to_fit(fig, text, width, max_lines, fontsize)
     ax.set_title(title, fontsize=size, loc="left", **kwargs)
     return title
 
@@ -55,13 +60,7 @@ def wrap_suptitle(fig, text: str, *, max_lines: int = 2, fontsize: float | None 
     x0 = min(a.get_position().x0 for a in axes)
     x1 = max(a.get_position().x1 for a in axes)
     width = (x1 - x0) * fig.get_figwidth() * fig.dpi
-    size = float(fontsize or matplotlib.rcParams["axes.titlesize"])
-    while True:
-        lines = wrap_lines(fig, text, width, size)
-        if len(lines) <= max_lines or size <= 8.5:
-            break
-        size -= 0.5
-    title = "\n".join(lines)
+    title, size = _shrink_to_fit(fig, text, width, max_lines, fontsize)
     fig.suptitle(title, x=x0 if left is None else left, ha="left", fontweight="bold", fontsize=size)
     return title
 
@@ -76,15 +75,17 @@ def fit_titles(fig, renderer) -> list[str]:
         width = ax.get_window_extent(renderer).width
         slots = (ax.title, getattr(ax, "_left_title", None), getattr(ax, "_right_title", None))
         for t in slots:  # matplotlib's three title slots (the side ones are private attributes)
-            if t is not None and t.get_text() and t.get_window_extent(renderer).width > width:
-                lines = wrap_lines(fig, t.get_text(), width, t.get_fontsize(), t.get_fontweight())
-                t.set_text("\n".join(lines))
+            if t is not None and _rewrap(fig, renderer, t, width):
                 changed.append(t.get_text())
     sup = fig._suptitle
-    if sup is not None and sup.get_text():
-        width = fig.get_figwidth() * fig.dpi * 0.98
-        if sup.get_window_extent(renderer).width > width:
-            lines = wrap_lines(fig, sup.get_text(), width, sup.get_fontsize(), sup.get_fontweight())
-            sup.set_text("\n".join(lines))
-            changed.append(sup.get_text())
+    if sup is not None and _rewrap(fig, renderer, sup, fig.get_figwidth() * fig.dpi * 0.98):
+        changed.append(sup.get_text())
     return changed
+
+
+def _rewrap(fig, renderer, t: Text, width: float) -> bool:
+    """Rewrap text ``t`` to ``width`` pixels at its own size and weight if it is wider; True if it was."""
+    if not t.get_text() or t.get_window_extent(renderer).width <= width:
+        return False
+    t.set_text("\n".join(wrap_lines(fig, t.get_text(), width, t.get_fontsize(), t.get_fontweight())))
+    return True
