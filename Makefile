@@ -35,7 +35,7 @@ run: $(STAMP)
 # Tests run on one pytest-xdist worker per core (TEST_WORKERS=1 runs them in one process); each test file
 # stays on one worker (tests/conftest.py groups them).
 TEST_WORKERS ?= $(JOBS)
-XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
+XDIST := $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile,)
 
 ## test: every test (unit, data, kernels, notebook runs with small parameters, headless browser)
 test: $(STAMP)

@@ -4,9 +4,11 @@
 results (the dict a notebook's ``results.record`` calls wrote); ``default_run`` is the whole collection's
 default run.
 
-Parallel: ``make test`` runs pytest-xdist with one worker per core and ``--dist loadgroup``. Each test file
-is one group (a file's module fixtures and named runs stay on one worker), and the files that share a
-folder of the real project are one group together (``SHARED``). The default run executes once per test
+Parallel: ``make test`` runs pytest-xdist with one worker per core and ``--dist loadfile``: each test file
+runs on one worker, so a file's module fixtures are set up once. (Not ``loadgroup``: pytest-xdist 3.8 tags
+a test with its group by assigning ``item._nodeid``, which pytest 9 no longer reads, so every test became
+its own group.) Files that write the same folder of the real project (``SHARED``) hold a lock named by
+that folder for as long as their module runs, so two workers never write it at once. The default run executes once per test
 session, whichever worker asks first; the others wait for it and reuse it.
 
 Tiers: a test that starts a Jupyter kernel or runs the runner on notebooks carries the marker ``kernel``
@@ -34,7 +36,7 @@ KERNEL_MARKER = (
 )
 KERNEL_FIXTURES = {"run_notebook", "default_run", "hawkish_run"}
 IMPLIES_KERNEL = {"notebook", "browser"}
-# files that write or read the same folder of the real project (not a tmp_path): one xdist group each
+# files that write or read the same folder of the real project (not a tmp_path): one lock per folder
 SHARED = {
     "test_seminar.py": "build-seminar",  # helpers seminar on the repository writes build/seminar/
     "test_seminar_lab.py": "build-seminar",  # make lab-student serves build/seminar/student/
@@ -49,13 +51,26 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        item.add_marker(pytest.mark.xdist_group(SHARED.get(item.path.name, item.nodeid.split("::")[0])))
         if item.get_closest_marker("kernel"):
             continue
         if KERNEL_FIXTURES & set(getattr(item, "fixturenames", ())) or any(
             item.get_closest_marker(m) for m in IMPLIES_KERNEL
         ):
             item.add_marker(pytest.mark.kernel)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shared_folder_lock(request):
+    """Hold the lock of the project folder this test file writes (``SHARED``) while the file runs."""
+    folder = SHARED.get(request.path.name)
+    if folder is None:
+        yield
+        return
+    locks = ROOT / "build" / ".locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    with open(locks / f"{folder}.lock", "w") as fd:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
 
 
 def _run(stem: str, params: dict, name: str | None = None) -> dict:
