@@ -35,6 +35,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "inputs",
         "labels",
         "measures",
+        "methods",
         "pairs",
         "params",
         "replication",

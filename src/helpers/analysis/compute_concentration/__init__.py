@@ -23,6 +23,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "inputs",
         "layers",
         "measures",
+        "methods",
         "owners",
         "params",
         "periods",

@@ -13,6 +13,11 @@ import pandas as pd
 
 from helpers.core.results import make_entry
 
+# the time-averaged lag's moving-block bootstrap: block length, resamples and the interval's level
+BLOCK_DAYS = 90
+BLOCK_RESAMPLES = 2000
+LAG_LEVEL = 0.9
+
 
 def running_best(
     frame: pd.DataFrame, value: str, date_col: str, grid: pd.DatetimeIndex, countries=("US", "China")
@@ -134,10 +139,10 @@ def lag_average(
     start,
     end,
     tolerance: float = 1.0,
-    block_days: int = 90,
-    n_boot: int = 2000,
+    block_days: int = BLOCK_DAYS,
+    n_boot: int = BLOCK_RESAMPLES,
     seed: int = 0,
-    level: float = 0.9,
+    level: float = LAG_LEVEL,
 ) -> LagAverage:
     """Mean of ``horizontal_lag`` over the days it is defined, with a moving-block bootstrap interval over days
     (blocks of ``block_days``: the daily lags are strongly autocorrelated). The interval says how much the

@@ -31,6 +31,8 @@ from helpers.core.uncertainty import split_lognormal_from_interval
 
 from .scenario import algorithmic_rate_per_year
 
+GROWTH_LEVEL = 0.9  # the growth rates' interval [g / factor, g x factor] is their central 90%
+
 __all__ = [
     "Delay",
     "DelayInputs",
@@ -296,7 +298,7 @@ def delay_inputs(ratio: float, P, growth) -> DelayInputs:
         frontier_growth=P.frontier_compute_growth_per_year,
         restricted_growth=growth.value,
         growth_factor=P.growth_ci_factor,
-        growth_level=0.9,
+        growth_level=GROWTH_LEVEL,
         restricted_growth_factor=growth.factor,
         algorithms_diffuse=P.algorithms_diffuse,
         horizon_years=P.horizon_years,

@@ -15,6 +15,7 @@ import pandas as pd
 from statsmodels.regression.linear_model import OLS
 
 RUN_WINDOWS_MONTHS = (12, 18, 24)  # windows (months to the as-of date) of the largest-runs comparison
+COEF_DRAWS = 20_000  # draws of the trend coefficients behind the interval of the catch-up time
 TOP_K = (1, 3, 5)  # the k largest runs per country compared (geometric means)
 
 
@@ -109,7 +110,7 @@ class TrendFit:
         se = float(np.sqrt(v @ self.cov.to_numpy() @ v))
         return est, se
 
-    def lag_years(self, t: float, n_sim: int = 20000, seed: int = 0) -> tuple[float, float, float]:
+    def lag_years(self, t: float, n_sim: int = COEF_DRAWS, seed: int = 0) -> tuple[float, float, float]:
         """Years until 'other' reaches base's fitted level at time t at its own fitted growth rate:
         gap / slope(other). Returns the estimate and a 95% interval from draws of the coefficients."""
         est_gap, _ = self.gap_log10(t)

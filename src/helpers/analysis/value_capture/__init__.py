@@ -17,6 +17,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "flagships",
         "inputs",
         "margins",
+        "methods",
         "params",
         "prices",
         "published",

@@ -1,0 +1,30 @@
+"""Notebook 01's methods note: the estimators behind its intervals, with this run's settings."""
+
+from __future__ import annotations
+
+from helpers.core import methods as m
+
+
+def note(P) -> str:
+    """Markdown: the Kaplan-Meier lag, the average-distance lag, the gap trend and the Arena intervals."""
+    return m.note(
+        [
+            m.kaplan_meier("the median lag on the ECI frontier", P.n_boot, P.seed, level=0.95),
+            m.percentile_bootstrap(
+                "Average distance between the frontiers (Epoch AI's measure of the lag)",
+                "the models released in the window",
+                P.n_boot,
+                P.seed,
+                level=0.90,
+                caveat="Both frontiers are rebuilt on each resample; resamples in which the open frontier never "
+                "climbs are left out. The level is 90%, as Epoch AI reports it.",
+            ),
+            m.hac_trend("Trend of the monthly gap", P.hac_lags, level=0.95),
+            m.quadrature("Interval of an Arena gap", level=0.95),
+            "- **Win probability.** Arena ratings are on the Elo (Bradley–Terry) scale: a lead of *d* points "
+            "means the leader wins a head-to-head vote with probability 1 / (1 + 10^(−*d*/400)).",
+            "- **Measure-by-measure comparisons (C2, C3) and organization counts (C4)** are exact counts and "
+            "ratios of published scores, without sampling intervals; their uncertainty is the choice of measure "
+            "and metric, which the verdict section varies.",
+        ]
+    )
