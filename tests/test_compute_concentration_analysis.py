@@ -139,7 +139,7 @@ def test_earlier_as_of_uses_earlier_quarters(default, earlier):
     assert res["cloud_period_latest"]["value"] < dres["cloud_period_latest"]["value"]
     # the verdict note states the 2010 band threshold that was used
     assert "2,500" in res["verdict_C5"]["note"]
-    assert "newest up to as_of 2024-12-31" in cc.text.periods(earlier.inputs)
+    assert "the newest up to the analysis date 2024-12-31" in cc.text.periods(earlier.inputs)
     assert "at the p5 estimates" in cc.text.concentration(earlier.concentration)
     assert earlier.concentration.P.hhi_highly_concentrated == 2500
 
@@ -181,7 +181,7 @@ def test_the_strict_scenario_gives_not_supported():
 
 def test_prose_of_the_default_run(default):
     assert cc.text.data_summary(default.inputs).startswith("Ownership estimates: ")
-    assert "as_of not set" in cc.text.periods(default.inputs)
+    assert "no analysis date set" in cc.text.periods(default.inputs)
     cov = cc.text.coverage(default.trends)
     assert cov.startswith("**Coverage changes, not market changes.**") and "TPUs from 2023Q1" in cov
     conc = cc.text.concentration(default.concentration)

@@ -168,7 +168,7 @@ def test_no_growth_and_degenerate_interval_give_the_closed_form():
 def test_c8_verdict_follows_its_own_bound_and_states_the_rule(inputs, default):
     lag = default.capability.lag_now
     note = default.verdict("C8").reason
-    assert "c8_close_months" in note and ("never level" in note or "was level" in note)
+    assert "bound for close behind" in note and ("never level" in note or "was level" in note)
     never = "never level" in note
     expected = {(False, True): "supported", (True, False): "not supported"}.get(
         (never, lag <= 12.0), "partly supported"
@@ -235,3 +235,21 @@ def test_dollar_signs_in_the_prose_are_not_math_delimiters(default):
         assert "$" in md and md.count("$") == md.count(r"\$"), md[:80]
     assert r"**\$16.4M**" in prose[0]
     assert "\\" not in default.verdict("C7").reason  # the recorded reason stays plain text
+
+
+def test_the_record_tables_read_as_words_with_units():
+    """Notebook 03's record tables (``tables``): no index, powers of ten, ratios with ×, shares in percent."""
+    from helpers.analysis.export_controls import tables
+
+    P = ec.params.Params()
+    cr = ec.compute_record(ec.load_inputs(P), P)
+    largest = tables.largest_runs(cr)
+    assert list(largest.columns) == ["year", "US (FLOP)", "China (FLOP)"] and largest.index.names == [None]
+    assert largest["year"].is_monotonic_decreasing and "10²" in largest["US (FLOP)"].iloc[0]
+    counts = tables.run_counts(cr)
+    assert set(counts["at or above (FLOP)"]) == {"1 × 10²⁴", "1 × 10²⁵"}
+    assert all(v.endswith("×") for v in tables.run_ratios(cr)["top 1"])
+    shares = tables.missing_shares(cr)["share without"]
+    assert all(v.endswith("%") for v in shares)
+    for f in (tables.largest_runs, tables.run_counts, tables.run_ratios, tables.runs, tables.missing_shares):
+        assert f(cr).index.names == [None], f.__name__

@@ -11,6 +11,7 @@ import re
 import nbformat
 import pytest
 
+from helpers.core.results import MIME as RESULT_MIME
 from helpers.publish import render, report_box
 
 # a 1x1 PNG, built here so the test depends on no file
@@ -35,7 +36,10 @@ def _notebook():
     bare.outputs = [_output("execute_result", data={"text/plain": "bare_value_marker"}, execution_count=1)]
     prose = nbformat.v4.new_code_cell("display(Markdown(...))")
     prose.outputs = [
-        _output("display_data", data={"text/markdown": "prose_marker sentence", "text/plain": "x"})
+        _output(
+            "display_data",
+            data={"text/markdown": "prose_marker sentence (`algorithms_diffuse = True`)", "text/plain": "x"},
+        )
     ]
     figure = nbformat.v4.new_code_cell("plot()")
     figure.outputs = [_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"})]
@@ -43,13 +47,27 @@ def _notebook():
     table.outputs = [
         _output("display_data", data={"text/html": "<table><tr><td>table_marker</td></tr></table>"})
     ]
+    recorded = nbformat.v4.new_code_cell("record('gap', 9.75)")
+    recorded.outputs = [
+        _output(
+            "display_data",
+            data={
+                "text/markdown": "**gap** = 9.75 (recorded_marker)",
+                "text/plain": "x",
+                RESULT_MIME: {"key": "gap", "value": 9.75},
+            },
+        )
+    ]
     ex_code = nbformat.v4.new_code_cell("print('exercise')")
     ex_code.outputs = [_output("stream", name="stdout", text="exercise_output_marker\n")]
     nb.cells = [
         nbformat.v4.new_markdown_cell("# Title_marker of the notebook\n\nIntro text."),
-        nbformat.v4.new_markdown_cell('## First_section\n\n<a id="claim-c1"></a>\nThe C1 section.'),
+        nbformat.v4.new_markdown_cell(
+            '## First_section\n\n<a id="claim-c1"></a>\nThe C1 section, with `razor_margin_pct` and `data/x.yaml`.'
+        ),
         dump,
         bare,
+        recorded,
         prose,
         figure,
         table,
@@ -106,9 +124,9 @@ def test_exercises_only_in_the_full_edition(editions):
     assert "After_exercises_marker" in report  # the section ends at the next heading of its level
 
 
-def test_plain_text_dumps_only_in_the_full_edition_rich_outputs_kept(editions):
+def test_plain_text_dumps_and_recorded_lines_only_in_the_full_edition_rich_outputs_kept(editions):
     full, report = editions
-    for marker in ("dump_marker_C1", "bare_value_marker"):
+    for marker in ("dump_marker_C1", "bare_value_marker", "recorded_marker"):
         assert marker in full
         assert marker not in report
     for marker in ("prose_marker", "table_marker", PNG[:40]):
@@ -160,3 +178,11 @@ def test_the_report_with_claims_is_deterministic(tmp_path):
         for i in (1, 2)
     ]
     assert pages[0] == pages[1]
+
+
+def test_identifiers_are_said_in_words_only_in_the_report(editions):
+    full, report = editions
+    assert "razor_margin_pct" in full and "algorithms_diffuse" in full
+    assert "razor_margin_pct" not in report and "algorithms_diffuse" not in report
+    assert "<em>razor margin (%)</em>" in report and "<em>algorithms diffuse = yes</em>" in report
+    assert "<code>data/x.yaml</code>" in report  # a path is not an identifier: kept as code

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLAIN", "notebook_name", "plain", "plain_all"]
+__all__ = ["PLAIN", "header", "notebook_name", "plain", "plain_all"]
 
 PLAIN = {
     # Arena leaderboard spans of comparable snapshots (data/tables/lmarena.py)
@@ -61,6 +61,32 @@ def plain(name) -> str:
     if m and 1 <= int(m.group(3)) <= 12:
         return f"{_RULE_WORDS[m.group(1)]}, {_MONTHS[int(m.group(3)) - 1]} {m.group(2)}"
     return s.replace("_", " ")
+
+
+# a column name's unit suffix and how a header says it: "margin_pct" -> "margin (%)"
+UNIT_SUFFIXES = {
+    "pct": "%",
+    "usd": "$",
+    "months": "months",
+    "years": "years",
+    "days": "days",
+    "flop": "FLOP",
+    "h100e": "H100e",
+    "x": "×",
+}
+
+
+def header(name) -> str:
+    """A table column in reader words: a snake_case name loses its underscores and says its unit in
+    parentheses ("lag_months" -> "lag (months)", "threshold_flop" -> "threshold (FLOP)"); a name already in
+    words, or with an entry in ``PLAIN``, is shown as ``plain`` gives it."""
+    s = str(name)
+    if s in PLAIN or "_" not in s:
+        return plain(s)
+    stem, _, unit = s.rpartition("_")
+    if unit in UNIT_SUFFIXES and stem:
+        return f"{plain(stem)} ({UNIT_SUFFIXES[unit]})"
+    return plain(s)
 
 
 def plain_all(names) -> list[str]:

@@ -10,9 +10,24 @@ load matplotlib, scipy, statsmodels and the data layer into every command (3-6 s
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 __all__ = ["lazy_exports"]
+
+
+def _module_files(package: str) -> set[str]:
+    """The names of the modules and subpackages in ``package``'s folder (empty if it has none)."""
+    mod = sys.modules.get(package)
+    names: set[str] = set()
+    for d in getattr(mod, "__path__", ()):
+        for p in Path(d).iterdir():
+            if p.suffix == ".py" and p.stem != "__init__":
+                names.add(p.stem)
+            elif (p / "__init__.py").is_file():
+                names.add(p.name)
+    return names
 
 
 def lazy_exports(package: str, submodules: Iterable[str], entry_points: Mapping[str, str]):
@@ -29,6 +44,12 @@ def lazy_exports(package: str, submodules: Iterable[str], entry_points: Mapping[
     unknown = set(entries.values()) - subs
     if unknown:
         raise ValueError(f"{package}: entry points in undeclared submodules: {sorted(unknown)}")
+    files = _module_files(package)
+    shadowed = set(entries) & files
+    if shadowed:  # importing that file (from any sibling) would replace the entry point with the module
+        raise ValueError(
+            f"{package}: entry points named like a module file of the package: {sorted(shadowed)}"
+        )
 
     def __getattr__(name: str):
         if name in entries:

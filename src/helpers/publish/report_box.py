@@ -7,9 +7,13 @@ Three changes to the notebook before the report render, none to the full or semi
   ``helpers.analysis.scorecard.table.evaluate`` and every string in them is escaped;
 - the ``## Exercises`` section (its heading cell and every cell up to the next heading of the same or a
   higher level) is dropped: exercises belong to the full and seminar editions;
-- plain-text outputs (``print`` streams, bare ``text/plain`` values) are dropped: they are the researcher's
-  variable dumps. Outputs with an image, HTML or Markdown (``display(Markdown(...))`` prose, tables,
-  figures) and errors stay.
+- plain-text outputs (``print`` streams, bare ``text/plain`` values) and the lines ``results.record`` shows
+  (``**key** = value``, marked by its result MIME type) are dropped: they are the researcher's variable
+  dumps, and the prose says the same numbers in words. Outputs with an image, HTML or Markdown
+  (``display(Markdown(...))`` prose, tables, figures) and errors stay;
+- in the Markdown cells and Markdown outputs, a code span naming a parameter or a result (``razor_margin_pct``, with or without
+  ``= value``) or a notebook (``01_benchmark_parity``) is said in words, in italics (*razor margin (%)*):
+  the full edition keeps the names a researcher types.
 
 The box comes either with the render (``render.render(..., report=True, claims=rows)``) or, for a page
 rendered before the scorecard existed (the runner renders each notebook as it finishes), through
@@ -24,6 +28,9 @@ import re
 from pathlib import Path
 
 import nbformat
+
+from helpers.core.labels import header, plain
+from helpers.core.results import MIME as RESULT_MIME
 
 BOX_TAG = "claims-box"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
@@ -65,12 +72,14 @@ def without_exercises(cells: list) -> list:
 
 
 def _is_dump(output) -> bool:
-    """A plain-text output: a stream, or a value/display whose only rich form is ``text/plain``."""
+    """A plain-text output (a stream, or a value/display whose only rich form is ``text/plain``) or a
+    recorded result's line."""
     kind = output.get("output_type")
     if kind == "stream":
         return True
     if kind in ("display_data", "execute_result"):
-        return not any(m.startswith(_KEPT_MIMES) for m in output.get("data", {}))
+        data = output.get("data", {})
+        return RESULT_MIME in data or not any(m.startswith(_KEPT_MIMES) for m in data)
     return False  # errors stay: a reader must see that a cell failed
 
 
@@ -81,6 +90,52 @@ def without_dumps(cells: list) -> list:
         if cell.get("cell_type") == "code" and cell.get("outputs"):
             cell = copy.copy(cell)
             cell["outputs"] = [o for o in cell["outputs"] if not _is_dump(o)]
+        out.append(cell)
+    return out
+
+
+_TRUTH = {"True": "yes", "False": "no"}
+_SPAN = re.compile(r"`([^`\n]+)`")
+_IDENT_SPAN = re.compile(r"([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?:\s*=\s*([^`=]+))?")
+_STEM_SPAN = re.compile(r"\d\d_([a-z0-9]+(?:_[a-z0-9]+)*)")
+
+
+def _span_in_words(m: re.Match) -> str:
+    span = m.group(1).strip()
+    stem = _STEM_SPAN.fullmatch(span)
+    if stem:
+        return f"*{plain(stem.group(1))}*"
+    ident = _IDENT_SPAN.fullmatch(span)
+    if ident:
+        v = (ident.group(2) or "").strip()
+        value = f" = {_TRUTH.get(v, plain(v))}" if v else ""
+        return f"*{header(ident.group(1))}{value}*"
+    return m.group(0)
+
+
+def _in_words(markdown: str) -> str:
+    return _SPAN.sub(_span_in_words, markdown) if "`" in markdown else markdown
+
+
+def identifiers_in_words(cells: list) -> list:
+    """Copies of the cells with each code span that names a parameter, result or notebook said in words, in
+    the Markdown cells and in the Markdown outputs (``say``); other code spans (file paths, formulas) and
+    the code itself are unchanged."""
+    out = []
+    for cell in cells:
+        if cell.get("cell_type") == "markdown" and "`" in cell.get("source", ""):
+            cell = copy.copy(cell)
+            cell["source"] = _in_words(cell["source"])
+        elif cell.get("cell_type") == "code" and cell.get("outputs"):
+            outputs = []
+            for o in cell["outputs"]:
+                md = o.get("data", {}).get("text/markdown")
+                if isinstance(md, str) and "`" in md:
+                    o = copy.deepcopy(o)
+                    o["data"]["text/markdown"] = _in_words(md)
+                outputs.append(o)
+            cell = copy.copy(cell)
+            cell["outputs"] = outputs
         out.append(cell)
     return out
 
@@ -127,11 +182,12 @@ def with_box(cells: list, claims: list[dict]) -> list:
 
 
 def for_report(nb, claims: list[dict] | None = None):
-    """A copy of ``nb`` as the reader's edition shows it: box first, no exercises, no variable dumps."""
+    """A copy of ``nb`` as the reader's edition shows it: box first, no exercises, no variable dumps, the
+    identifiers of the Markdown in words."""
     if claims is not None and not isinstance(claims, list):
         raise TypeError(f"claims: expected a list of scorecard rows or None, got {type(claims).__name__}")
     nb = copy.deepcopy(nb)
-    nb.cells = with_box(without_dumps(without_exercises(nb.cells)), claims or [])
+    nb.cells = with_box(identifiers_in_words(without_dumps(without_exercises(nb.cells))), claims or [])
     return nb
 
 

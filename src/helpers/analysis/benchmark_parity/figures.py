@@ -5,8 +5,6 @@ given axes and are tested on their own."""
 
 from __future__ import annotations
 
-import re
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -15,7 +13,7 @@ import seaborn as sns
 from helpers.analysis.benchmark_parity.arena import AI_INDEX_2025_ARENA, break_segments
 from helpers.analysis.benchmark_parity.frontier import frontier_at
 from helpers.analysis.benchmark_parity.labels import place_labels
-from helpers.analysis.benchmark_parity.measures import headline_ratio, metric_words
+from helpers.analysis.benchmark_parity.measures import headline_ratio, measure_words, metric_words
 from helpers.analysis.benchmark_parity.text import fmt
 from helpers.core import plots
 from helpers.core.labels import plain
@@ -23,18 +21,6 @@ from helpers.core.text import count, sci
 
 FIRST_YEAR_SHOWN = "2023-01-01"  # the ECI figure starts here (earlier open models are far below)
 COUNTED_LABEL = "counted"  # the legend entry of the ratio the verdict reads (first word of its label)
-_IDENT = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
-
-
-def measure_words(measure: str) -> str:
-    """A measure row's name in reader words: its identifiers through ``plain`` ("Epoch gpqa_diamond" ->
-    "Epoch GPQA Diamond"); the source word is dropped when the plain name already says it ("Arena
-    official_2026_style_control" -> "official Arena 2026, style control")."""
-    head, _, rest = str(measure).partition(" ")
-    if not rest:
-        return plain(head)
-    rest = _IDENT.sub(lambda m: plain(m.group()), rest)
-    return rest if head.lower() in rest.lower() else f"{head} {rest}"
 
 
 # ------------------------------------------------------------------------------------ axes helpers
@@ -254,9 +240,9 @@ def arena_gap(a) -> plt.Figure:
         )
     plots.caption(
         fig,
-        "Data: LMArena / Arena text leaderboards (HF elo_results, lmarena.ai scrapes, arena.ai, "
-        "lmarena-ai/leaderboard-dataset CC BY 4.0). Open = licence label, corrected by "
-        "data/arena_open_overrides.csv.",
+        "Data: LMArena / Arena text leaderboards (Hugging Face Elo results, lmarena.ai scrapes, arena.ai, "
+        "lmarena-ai/leaderboard-dataset CC BY 4.0). Open = licence label, corrected by the collection's "
+        "list of open-weight overrides (each with its source).",
     )
     return fig
 

@@ -9,11 +9,13 @@ score), b (the reference's score) and extras (model names, snapshot date).
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
 
 from helpers.analysis.benchmark_parity.basics import win_probability
+from helpers.core.labels import plain
 
 METRICS = ("natural", "score_ratio", "error_ratio", "win_ratio")
 
@@ -306,3 +308,29 @@ def latest_pair_rating(arena: pd.DataFrame, a_models, b_models) -> pd.DataFrame:
                     }
                 )
     return pd.DataFrame(rows, columns=["scale_segment", "snapshot_date", "a", "b"])
+
+
+_IDENT = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
+
+
+def measure_words(measure: str) -> str:
+    """A measure row's name in reader words: its identifiers through ``plain`` ("Epoch gpqa_diamond" ->
+    "Epoch GPQA Diamond"); the source word is dropped when the plain name already says it ("Arena
+    official_2026_style_control" -> "official Arena 2026, style control")."""
+    head, _, rest = str(measure).partition(" ")
+    if not rest:
+        return plain(head)
+    rest = _IDENT.sub(lambda m: plain(m.group()), rest)
+    return rest if head.lower() in rest.lower() else f"{head} {rest}"
+
+
+def in_words(df: pd.DataFrame, a: str | None = None, b: str | None = None) -> pd.DataFrame:
+    """A copy of a comparison or Arena table for the reader: measure names through ``measure_words``, Arena
+    spans (``scale_segment``) through ``plain``, and the two score columns named after their models (``a``,
+    ``b``) when given."""
+    out = df.copy().rename(columns={k: v for k, v in (("a", a), ("b", b)) if v})
+    if "measure" in out:
+        out["measure"] = out["measure"].map(measure_words)
+    if "scale_segment" in out:
+        out["scale_segment"] = out["scale_segment"].map(plain)
+    return out

@@ -23,6 +23,7 @@ from helpers.analysis.benchmark_parity.basics import or_none
 from helpers.analysis.benchmark_parity.diffusion import n_in, primary_org
 from helpers.analysis.benchmark_parity.inputs import caps_as_of
 from helpers.analysis.benchmark_parity.text import fmt
+from helpers.core.labels import plain
 from helpers.core.replication import Figure
 from helpers.core.text import sci
 
@@ -101,7 +102,7 @@ def figures(inputs, eci, arena, diffusion, P) -> list[Figure]:
             theirs=aix["gap_pct"],
             ours=round(float(c["gap_pct"]), 2) if c is not None else None,
             own=or_none(L["gap_pct"]) if L is not None else None,
-            own_definition=f"the same gap on the latest comparable snapshot ({L['scale_segment']}, "
+            own_definition=f"the same gap on the latest comparable snapshot ({plain(L['scale_segment'])}, "
             f"{L['snapshot_date']:%Y-%m-%d})"
             if L is not None
             else "",

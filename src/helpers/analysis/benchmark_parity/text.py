@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 
 from helpers.analysis.benchmark_parity.arena import AI_INDEX_2025_ARENA
-from helpers.analysis.benchmark_parity.measures import metric_words
+from helpers.analysis.benchmark_parity.measures import measure_words, metric_words
+from helpers.core.labels import plain
 from helpers.core.text import count, noun, ordinal, sci
 
 
@@ -24,7 +25,7 @@ def inputs(inp) -> str:
     return (
         f"Analysis date **{inp.as_of:%Y-%m-%d}** ({why}); {inp.caps['model'].nunique()} models with an ECI score "
         f"and a known open/closed status ({inp.caps.loc[inp.caps['open'].astype(bool), 'model'].nunique()} open "
-        f"under '{inp.open_definition}'), scored in {len(inp.caps)} dated versions (each at its own release "
+        f'under the definition "{plain(inp.open_definition)}"), scored in {len(inp.caps)} dated versions (each at its own release '
         "date), "
         f"{len(inp.models)} Epoch models, {inp.arena['snapshot_date'].nunique()} Arena snapshot dates."
     )
@@ -126,7 +127,7 @@ def arena(a) -> str:
     L = a.latest
     if L is not None:
         txt += (
-            f" On the latest comparable snapshot ({L['scale_segment']}, {L['snapshot_date']:%Y-%m-%d}), "
+            f" On the latest comparable snapshot ({plain(L['scale_segment'])}, {L['snapshot_date']:%Y-%m-%d}), "
             f"{L['best_open']} trails {L['best_closed']} by **{fmt(L['gap_elo'])} points** "
             f"({fmt(L['gap_pct'], 2)}%; interval of the points gap {fmt(L['gap_low'])} to {fmt(L['gap_high'])}), "
             f"which means users would prefer the open model in **{fmt(100 * L['win_prob_open'])}%** of head-to-head "
@@ -158,7 +159,7 @@ def llama4(r) -> str:
     if probs:
         txt += (
             " Implied Arena win probabilities against GPT-4.5: "
-            + "; ".join(f"{v} Maverick {fmt(100 * p)}% ({seg})" for v, seg, p in probs)
+            + "; ".join(f"{v} Maverick {fmt(100 * p)}% ({measure_words(seg)})" for v, seg, p in probs)
             + ". Which Maverick is counted (the unreleased chat-tuned variant Meta showed on Arena, or the released "
             "weights) therefore matters for any preference-based reading of the claim."
         )
@@ -173,7 +174,7 @@ def deepseek_v4(r) -> str:
     return (
         f"DeepSeek V4 Pro (released {r.release:%Y-%m-%d}) is within {r.tolerance_pct:g}% of the best closed model "
         f"available at its release on **{r.hits} of {count(r.n, 'measure')}** ({fmt(r.share)}%). Its weakest measure "
-        f"is {w['measure']}, where it reaches {fmt(100 * w['r'])}% of {w['b_model']}."
+        f"is {measure_words(w['measure'])}, where it reaches {fmt(100 * w['r'])}% of {w['b_model']}."
     )
 
 
@@ -199,7 +200,7 @@ def diffusion(d) -> str:
         f"at least {sci(d.threshold_flop)} FLOP; in {d.full_year}, **{d.n_recent}** did "
         f"({count(d.n_countries_recent, 'country', 'countries')}). Counted cumulatively, **{cum_earlier}** had done "
         f"so by the end of {d.earlier_year} and **{cum_recent}** by the end of {d.full_year}; C4's verdict reads the "
-        f"{counted} counts (parameter c4_org_count). In-year counts fall when a developer's latest models have no "
+        f"{counted} counts (an analyst choice; the verdict section varies it). In-year counts fall when a developer's latest models have no "
         f"compute estimate, which is common for closed models of 2025-26. {ref} (ECI {fmt(d.reference_eci)}, "
         f"{d.reference_release:%Y-%m}) was reached by {reached}{alone}. Open weights made up "
         f"**{fmt(d.share_recent)}%** of notable models released in {d.full_year}."
@@ -240,7 +241,7 @@ def limitations(inp, e, a, c2, c3, d) -> str:
   and coding indexes contain GPQA and HLE among their parts, so in C3 those items weigh twice. C3's reference is the best
   closed model *per measure* (an envelope of several models), stricter than any single closed model.
 - **Licence labels as a proxy for openness.** Arena's licence column is corrected by a small override table; Epoch's
-  accessibility field drives the ECI and models analysis (`open_definition` = '{inp.open_definition}').
+  accessibility field drives the ECI and models analysis (`open_definition` = "{plain(inp.open_definition)}").
 - **Missing models.** The newest ECI release date is {inp.caps_all["release_date"].max():%Y-%m-%d}, so later models
   (DeepSeek V4 among them) have no ECI; many 2025-26 closed models have no compute estimate, which undercounts
   organizations above {thr} FLOP.

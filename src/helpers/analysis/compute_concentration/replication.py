@@ -205,7 +205,7 @@ def _share_rows(inputs, conc) -> list[Figure]:
             own=conc.tsmc,
             own_definition=f"TrendForce {conc.p_foundry}, the newest period naming at least "
             f"{conc.P.min_named_firms} firms",
-            note="ours is the figure as transcribed into data/market_shares.csv (a check of the transcription, "
+            note="ours is the figure as transcribed into the collection's market-share table (a check of the transcription, "
             "not an independent estimate); our own uses the newest release naming enough firms for an HHI",
             claims=("C5",),
             url=URL_TRENDFORCE,

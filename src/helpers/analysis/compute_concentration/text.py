@@ -54,9 +54,9 @@ def data_summary(inputs) -> str:
 def periods(inputs) -> str:
     """The period each layer is measured at."""
     how = (
-        "as_of not set: newest quarter with all four designers"
+        "no analysis date set: the newest quarter with all four designers"
         if inputs.as_of is None
-        else f"newest up to as_of {inputs.as_of}"
+        else f"the newest up to the analysis date {inputs.as_of}"
     )
     missing = inputs.missing_designers
     return (

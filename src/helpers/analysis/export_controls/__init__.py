@@ -57,6 +57,7 @@ _SUBMODULES = (
     "alternatives",
     "figures",
     "text",
+    "tables",
     "methods",
     "params",
 )

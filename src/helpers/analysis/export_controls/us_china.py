@@ -1,6 +1,6 @@
 """The US-China record (claim C8), one import path for callers: the compute measures (``us_china_measures``:
 largest runs, thresholds, missing estimates, trends), the compute record the verdict reads
-(``compute_record``) and the capability lag on the Epoch Capabilities Index (``capability_lag``).
+(``record``) and the capability lag on the Epoch Capabilities Index (``capability_lag``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from helpers.analysis.export_controls.capability_lag import (
     lag_average,
     running_best,
 )
-from helpers.analysis.export_controls.compute_record import ComputeRecord, compute_record
+from helpers.analysis.export_controls.record import ComputeRecord, compute_record
 from helpers.analysis.export_controls.us_china_measures import (
     RUN_WINDOWS_MONTHS,
     TOP_K,

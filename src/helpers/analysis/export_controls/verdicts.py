@@ -119,7 +119,7 @@ def verdict_c8(
         if level
         else f"was never level with the leader (within {tolerance:g} ECI points) since {since}"
     )
-    bound = f"the {close_months:g}-month bound for close behind (c8_close_months)"
+    bound = f"the {close_months:g}-month bound for close behind"
     close_txt = (
         f"is now {lag_now_months:.1f} months behind, within {bound}"
         if close

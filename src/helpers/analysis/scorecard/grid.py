@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core.results import make_entry
-from helpers.core.text import label
+from helpers.core.text import label, setting
 from helpers.core.verdicts import TESTED
 
 
@@ -49,9 +49,7 @@ class Grid:
                     or "none",
                     "Fragile": "yes" if s["fragile"] else "no",
                     "Most influential single choice": (
-                        f"{f['param']} = {json.dumps(f['value'])} gives {f['verdict']}"
-                        if f
-                        else "none flips it"
+                        f"{setting(f['param'], f['value'])} gives {f['verdict']}" if f else "none flips it"
                     ),
                     "Why a referee could choose it": f["reason"] if f else "",
                     "Choices varied": len(s.get("choices", [])),

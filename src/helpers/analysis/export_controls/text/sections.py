@@ -8,6 +8,7 @@ this module imports no analysis module and every analysis module may use its for
 
 from __future__ import annotations
 
+from helpers.core.labels import plain
 from helpers.core.text import and_join, count, sci
 
 __all__ = [
@@ -15,7 +16,6 @@ __all__ = [
     "LARGEST_RUNS_CAPTION",
     "MISSING_SHARE_CAPTION",
     "RUNS_CAPTION",
-    "RUNS_FORMAT",
     "arena",
     "capability_gap",
     "compute_record",
@@ -46,13 +46,6 @@ RUNS_CAPTION = (
     "window, then per window the single largest runs, the bounds for missing estimates (a missing model at most "
     "as large as its country's largest known run so far) and the share of notable models without an estimate:"
 )
-RUNS_FORMAT = {
-    "US / China": "{:.1f}x",
-    "bound low": "{:.1f}x",
-    "bound high": "{:.1f}x",
-    "US notable, no estimate": "{:.0%}",
-    "Chinese notable, no estimate": "{:.0%}",
-}
 MISSING_SHARE_CAPTION = (
     "Share of models with an ECI but without a compute estimate (the missing are mostly closed US models):"
 )
@@ -259,7 +252,7 @@ def arena(ag) -> str:
     lead_word = "leads" if ag.china_leads else "trails"
     return (
         f"Arena ({count(len(ag.best), 'snapshot')} in {count(len(spans), 'comparable span')}: "
-        + "; ".join(f"{seg} {r['min']:%Y-%m-%d} to {r['max']:%Y-%m-%d}" for seg, r in spans.iterrows())
+        + "; ".join(f"{plain(seg)} {r['min']:%Y-%m-%d} to {r['max']:%Y-%m-%d}" for seg, r in spans.iterrows())
         + f"; ratings compared only within a snapshot; {count(ag.n_holes, 'hole')} of more than 45 days within a "
         f"span, left open): on {last['snapshot_date']:%Y-%m-%d} {last['model_China']} {lead_word} {last['model_US']} "
         f"by {abs(last['gap_points']):.1f} points; in the last year of snapshots the two leaders' rating intervals "
