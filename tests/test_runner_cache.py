@@ -59,3 +59,24 @@ def test_discard_removes_only_this_process_work_folders(cache_root):
     cache.discard_workdirs()
     assert not mine.exists()
     assert other.is_dir()
+
+
+def test_the_helper_hash_follows_a_linked_package_and_sees_its_changes(tmp_path, monkeypatch):
+    """A project whose src/helpers is a symlink (the failed-notebook test builds one) hashes the same files
+    as the real package, so its cache keys match; a change to a linked file changes the hash."""
+    from helpers.runner import fingerprint
+
+    real = fingerprint.helper_hash()
+    pkg = tmp_path / "pkg" / "helpers"
+    pkg.mkdir(parents=True)
+    (pkg / "mod.py").write_text("x = 1\n")
+    (tmp_path / "proj" / "src").mkdir(parents=True)
+    (tmp_path / "proj" / "src" / "helpers").symlink_to(pkg)
+    monkeypatch.setattr(paths, "SRC", tmp_path / "proj" / "src")
+    linked = fingerprint.helper_hash()
+    assert [p.name for p in fingerprint._helper_files()] == ["mod.py"]
+    (pkg / "mod.py").write_text("x = 2\n")
+    changed = fingerprint.helper_hash()
+    assert changed != linked and linked != real
+    monkeypatch.setattr(paths, "SRC", pkg.parent)  # the same files, not linked: the same hash
+    assert fingerprint.helper_hash() == changed

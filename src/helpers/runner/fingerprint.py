@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -86,13 +87,23 @@ def input_problems(data_h: dict) -> list[str]:
     return problems
 
 
+def _helper_files() -> list[Path]:
+    """The helper package's files, following symlinks (a test project or a checkout may link
+    ``src/helpers``; ``Path.rglob`` before Python 3.13 does not enter a linked folder, so the hash would
+    cover no file and the cache would never see a change to the code)."""
+    out = []
+    for folder, dirs, files in os.walk(paths.SRC, followlinks=True):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        out += [Path(folder) / f for f in files if Path(f).suffix in HELPER_SUFFIXES]
+    return sorted(out)
+
+
 def helper_hash() -> str:
     """One sha256 over the helper package's source files (names and contents)."""
     h = hashlib.sha256()
-    for p in sorted(paths.SRC.rglob("*")):
-        if p.is_file() and p.suffix in HELPER_SUFFIXES and "__pycache__" not in p.parts:
-            h.update(str(p.relative_to(paths.SRC)).encode())
-            h.update(p.read_bytes())
+    for p in _helper_files():
+        h.update(str(p.relative_to(paths.SRC)).encode())
+        h.update(p.read_bytes())
     return h.hexdigest()
 
 
