@@ -67,3 +67,9 @@ def test_a_folded_table_takes_the_stylers_methods():
     long = pd.DataFrame({"claim": [f"C{i}" for i in range(40)]})
     styled = show.table(long).set_properties(**{"text-align": "left"})
     assert isinstance(styled, show.Folded) and "text-align: left" in styled.to_html()
+
+
+def test_terse_column_names_have_their_words():
+    assert labels.header("gap_elo") == "gap (rating points)"
+    assert labels.header("cr3") == "CR3 (%)" and labels.header("hhi_low") == "HHI, low"
+    assert all("_" not in v for v in labels.HEADERS.values())

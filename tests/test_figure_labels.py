@@ -32,8 +32,8 @@ INTERNAL_IDS = ("history_bt", "official_2026_style_control", "otis_mock_aime_202
 
 def figure_texts(fig) -> list[tuple[str, str]]:
     """(where, text) of every legend entry and title, tick label, axis label, title and text placed on the
-    axes of ``fig`` (the source caption below the figure may name files, and is not read)."""
-    out = []
+    axes of ``fig``, and the source caption below it."""
+    out = [("caption", t.get_text()) for t in fig.texts]
     if fig._suptitle is not None:
         out.append(("suptitle", fig._suptitle.get_text()))
     legends = [("figure legend", lg) for lg in fig.legends]
@@ -54,7 +54,11 @@ def figure_texts(fig) -> list[tuple[str, str]]:
 
 def offenders(fig) -> list[tuple[str, str]]:
     """The texts of ``fig`` that show an identifier instead of words."""
-    return [(w, t) for w, t in figure_texts(fig) if IDENT.search(t) or any(i in t for i in INTERNAL_IDS)]
+    return [
+        (w, t)
+        for w, t in figure_texts(fig)
+        if IDENT.search(t) or any(i in t for i in INTERNAL_IDS) or t.count("Data:") > 1
+    ]
 
 
 def check_all(figs: dict) -> None:

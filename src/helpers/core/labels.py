@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLAIN", "header", "notebook_name", "plain", "plain_all"]
+__all__ = ["HEADERS", "PLAIN", "header", "notebook_name", "plain", "plain_all"]
 
 PLAIN = {
     # Arena leaderboard spans of comparable snapshots (data/tables/lmarena.py)
@@ -76,11 +76,38 @@ UNIT_SUFFIXES = {
 }
 
 
+# table columns whose words are more than the name without underscores
+HEADERS = {
+    "cr1": "CR1 (%)",
+    "cr3": "CR3 (%)",
+    "cr5": "CR5 (%)",
+    "hhi_low": "HHI, low",
+    "hhi_high": "HHI, high",
+    "effective_n_low": "effective firms, low",
+    "effective_n_high": "effective firms, high",
+    "n_named": "named firms",
+    "gap_elo": "gap (rating points)",
+    "gap_low": "gap, interval low",
+    "gap_high": "gap, interval high",
+    "win_prob": "win probability",
+    "win_prob_open": "open model's win probability",
+    "n_models": "models",
+    "n_open": "open models",
+    "a_model": "version scored",
+    "b_model": "closed model",
+    "n_in_year": "organizations that year",
+    "n_cumulative": "organizations so far",
+    "countries_in_year": "countries that year",
+}
+
+
 def header(name) -> str:
     """A table column in reader words: a snake_case name loses its underscores and says its unit in
     parentheses ("lag_months" -> "lag (months)", "threshold_flop" -> "threshold (FLOP)"); a name already in
     words, or with an entry in ``PLAIN``, is shown as ``plain`` gives it."""
     s = str(name)
+    if s in HEADERS:
+        return HEADERS[s]
     if s in PLAIN or "_" not in s:
         return plain(s)
     stem, _, unit = s.rpartition("_")

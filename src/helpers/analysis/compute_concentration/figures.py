@@ -30,6 +30,8 @@ SOURCE_SHARES = (
     "(each share cites its release in the collection's compute sources)"
 )
 SOURCE_CLUSTERS = "Data: Epoch AI, GPU Clusters (CC BY 4.0)"
+# both sources in one caption, "Data:" said once
+SOURCE_BOTH = SOURCE_OWNERS + "; " + SOURCE_SHARES.removeprefix("Data: ")
 COLOUR_ALIAS = {"Google TPU": "Google", "Amazon Trainium": "Amazon"}
 
 
@@ -89,7 +91,7 @@ def layer_shares(tr) -> Figure:
     fig.tight_layout()
     plots.caption(
         fig,
-        SOURCE_OWNERS + ". " + SOURCE_SHARES + ". Shares of listed firms only; the rest of each market "
+        SOURCE_BOTH + ". Shares of listed firms only; the rest of each market "
         "is unallocated."
         + (
             f" Dotted lines: Epoch's H100e series begin there ({'; '.join(tr.starts['label'])}); "
@@ -149,7 +151,7 @@ def hhi_ranges(conc) -> Figure:
     ax.set_title(title, pad=28)
     plots.caption(
         fig,
-        SOURCE_OWNERS + "; " + SOURCE_SHARES + "; TechInsights (GPU units). Bands: "
+        SOURCE_BOTH + "; TechInsights (GPU units). Bands: "
         f"moderate from {moderate:,.0f}, high above {high:,.0f} HHI points.",
     )
     return fig
@@ -195,7 +197,7 @@ def hhi_over_time(tr) -> Figure:
     )
     plots.caption(
         fig,
-        SOURCE_OWNERS + "; " + SOURCE_SHARES + f". Periods naming fewer than {P.min_named_firms} firms are "
+        SOURCE_BOTH + f". Periods naming fewer than {P.min_named_firms} firms are "
         "not drawn (nor used as a layer's latest period)."
         + (
             f" Dotted lines: new chip series enter Epoch's owner data ({'; '.join(tr.starts['label'])})."
@@ -306,9 +308,5 @@ def share_test(nc) -> Figure:
         f"named companies' joint share of the layer (%; dashed: {ctrl:g}%; bars: 90% Monte Carlo band)"
     )
     ax.set_title(title)
-    plots.caption(
-        fig,
-        SOURCE_OWNERS + "; " + SOURCE_SHARES + ". Foundry and cloud shares are published point figures (no "
-        "band).",
-    )
+    plots.caption(fig, SOURCE_BOTH + ". Foundry and cloud shares are published point figures (no band).")
     return fig
