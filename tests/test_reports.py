@@ -55,12 +55,11 @@ def describe_difference(name: str, fresh: bytes, old: bytes) -> str:
 @pytest.mark.notebook
 @pytest.mark.kernel
 @pytest.mark.parametrize("name", NAMES)
-def test_a_fresh_default_run_reproduces_the_committed_reports(name, request):
+def test_a_fresh_default_run_reproduces_the_committed_reports(name, default_run):
     old = committed(name)
     if old is None:
         pytest.skip(f"reports/{name} has not been committed yet (the lead commits reports/ from 'make run')")
-    run = request.getfixturevalue("default_run")
-    fresh = render_reports((run / "results.json").read_bytes())[name]
+    fresh = render_reports((default_run / "results.json").read_bytes())[name]
     assert fresh == old, (
         f"reports/{name} is stale: the default run no longer reproduces it. If the change is "
         f"intended, run 'make run' and commit reports/.\n{describe_difference(name, fresh, old)}"
