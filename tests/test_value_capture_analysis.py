@@ -182,3 +182,38 @@ def test_figure_titles_state_what_the_marks_show(inputs, result):
     assert f"{result.fixed.n_within} of {result.fixed.n_fits}" in figures.ours_vs_epoch(result.fixed).axes[
         0
     ].get_title(loc="left")
+
+
+def test_cuts_compare_each_price_with_the_one_before_it_in_the_same_series_only():
+    """Hand-made prices: a series' first observation is no event; a fall of more than 1% is a cut and a rise
+    an increase, each against the previous observation of the same provider, vendor and model (another
+    model's price never counts); a change within 1% and an artefact row are no event."""
+    from types import SimpleNamespace
+
+    from helpers.analysis.value_capture import prices
+
+    def row(i, model, date, price, provider="A", artefact=False):
+        return {
+            "price_id": i, "dataset": "llm_prices", "artefact": artefact, "provider": provider,
+            "api_vendor": None, "model": model, "model_id": model, "price_date": pd.Timestamp(date),
+            "input_usd_per_mtok": price, "output_usd_per_mtok": price, "blended_3to1_usd_per_mtok": None,
+            "source_id": f"s{i}",
+        }  # fmt: skip
+
+    df = pd.DataFrame(
+        [
+            row(1, "m1", "2024-01-01", 10.0),
+            row(2, "m1", "2024-06-01", 5.0),  # cut: -50%
+            row(3, "m1", "2024-09-01", 5.02),  # +0.4%: no event
+            row(4, "m2", "2024-02-01", 1.0),  # another model: compared with nothing
+            row(5, "m2", "2024-03-01", 2.0),  # increase: +100%
+            row(6, "m1", "2025-01-01", 1.0, artefact=True),  # an artefact: left out
+            row(7, "m1", "2025-02-01", 4.0, provider="B"),  # another provider's series starts
+        ]
+    )
+    ev = prices.cuts(df, SimpleNamespace(input_share=0.5)).events
+    assert list(zip(ev["model"], ev["kind"], ev["old"], ev["new"])) == [
+        ("m2", "increase", 1.0, 2.0),
+        ("m1", "cut", 10.0, 5.0),
+    ]
+    assert ev["change_pct"].round(6).tolist() == [100.0, -50.0] and ev["source_id"].tolist() == ["s5", "s2"]

@@ -329,26 +329,26 @@ def cuts(prices: pd.DataFrame, P, min_change_pct: float = 1.0) -> Cuts:
     d["vendor"] = d["api_vendor"].fillna(d["provider"]).str.lower()
     d = d.sort_values(["provider", "vendor", "key", "price_date", "price_id"], kind="mergesort")
     d = d.drop_duplicates(["provider", "vendor", "key", "price_date"], keep="first")
-    ev = []
-    for (prov, _v, key), g in d.groupby(["provider", "vendor", "key"], sort=True):
-        prev = None
-        for r in g.itertuples():
-            if prev is not None and abs(r.price / prev.price - 1) * 100 > min_change_pct:
-                ev.append(
-                    {
-                        "provider": prov,
-                        "model": key,
-                        "price_date": r.price_date,
-                        "old": prev.price,
-                        "new": r.price,
-                        "change_pct": 100 * (r.price / prev.price - 1),
-                        "kind": "cut" if r.price < prev.price else "increase",
-                        "source_id": r.source_id,
-                    }
-                )
-            prev = r
+    # each observation against the one before it in its (provider, vendor, model) series, as one vectorized
+    # pass (a loop over 400 groups took half a second, paid by every specification of the grid that reads it)
+    keys = ["provider", "vendor", "key"]
+    d = d.dropna(subset=keys)  # groupby leaves out rows with a missing key
+    prev = d.groupby(keys, sort=False)["price"].shift()
+    change = d["price"] / prev - 1
+    hit = prev.notna() & ((change.abs() * 100) > min_change_pct)
+    e = d[hit]
     events = pd.DataFrame(
-        ev, columns=["provider", "model", "price_date", "old", "new", "change_pct", "kind", "source_id"]
+        {
+            "provider": e["provider"].to_list(),
+            "model": e["key"].to_list(),
+            "price_date": e["price_date"].to_list(),
+            "old": prev[hit].to_list(),
+            "new": e["price"].to_list(),
+            "change_pct": (100 * change[hit]).to_list(),
+            "kind": ["cut" if n < o else "increase" for n, o in zip(e["price"], prev[hit])],
+            "source_id": e["source_id"].to_list(),
+        },
+        columns=["provider", "model", "price_date", "old", "new", "change_pct", "kind", "source_id"],
     )
     c = events[events["kind"] == "cut"]
     per_year = (
