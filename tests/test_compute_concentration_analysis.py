@@ -323,3 +323,21 @@ def test_published_figures_use_their_definitions(default):
         "not computable",
     }
     assert cc.text.replication(default.replication).startswith(f"{entry['note'].split(' of ')[0]} of ")
+
+
+def test_the_hhi_figure_draws_the_tables_range_and_the_owners_band(default):
+    """Issue 17: the owners' HHI read 1,143-1,826 in the figure and 1,316-1,709 in the table. The thick bar
+    and its label are the table's range; the thin line, the band the verdict's low bound reads, is drawn
+    and labelled beside it."""
+    conc = default.concentration
+    fig = cc.figures.hhi_ranges(conc)
+    try:
+        labels = {t.get_text() for t in fig.axes[0].texts}
+        row = conc.table.set_index("layer").loc[lambda t: t.index.str.startswith("AI compute owners")].iloc[0]
+        lo, hi = conc.hhi_own
+        want = f"{row['hhi_low']:,.0f}–{row['hhi_high']:,.0f} (with the 90% band {lo:,.0f}–{hi:,.0f})"
+        assert want in labels, labels
+        assert lo < row["hhi_low"] <= row["hhi_high"] < hi
+        assert f"HHI ≥ {lo:,.0f}" in fig.axes[0].get_title()  # the title reads the verdict's low bound
+    finally:
+        plt.close(fig)

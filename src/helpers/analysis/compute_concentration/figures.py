@@ -103,6 +103,11 @@ def layer_shares(tr) -> Figure:
     return fig
 
 
+def _range(lo: float, hi: float) -> str:
+    a, b = f"{lo:,.0f}", f"{hi:,.0f}"
+    return a if a == b else f"{a}–{b}"
+
+
 def hhi_ranges(conc) -> Figure:
     """Horizontal HHI range per layer (low..high, point at the low bound) on the guideline bands
     (``layers.Concentration``)."""
@@ -117,21 +122,25 @@ def hhi_ranges(conc) -> Figure:
         f"(HHI ≥ {least['hhi_low']:,.0f})"
     )
     table = t.iloc[::-1]
+    # the bar: the unallocated share's two readings at the point estimates, as in the table; the owners'
+    # thin line widens it by their 90% Monte Carlo band, which the verdict's low bound reads
+    point = conc.table.set_index("layer")[["hhi_low", "hhi_high"]].loc[table["layer"]]
     fig, ax = plt.subplots(figsize=(9, 0.6 * len(table) + 1.8))
     ax.axvspan(0, moderate, color=plots.BAND_COLOURS["low"], zorder=0)
     ax.axvspan(moderate, high, color=plots.BAND_COLOURS["moderate"], zorder=0)
     ax.axvspan(high, 10_000, color=plots.BAND_COLOURS["high"], zorder=0)
     y = np.arange(len(table))
-    ax.hlines(y, table["hhi_low"], table["hhi_high"], lw=6, color="#555555")
+    ax.hlines(y, table["hhi_low"], table["hhi_high"], lw=1.5, color="#555555")
+    ax.hlines(y, point["hhi_low"], point["hhi_high"], lw=6, color="#555555")
     ax.plot(table["hhi_low"], y, "o", color="black")
-    for yi, (_, r) in zip(y, table.iterrows()):
-        lo_t, hi_t = f"{r['hhi_low']:,.0f}", f"{r['hhi_high']:,.0f}"
-        ax.text(r["hhi_high"] + 80, yi, lo_t if lo_t == hi_t else f"{lo_t}–{hi_t}", va="center", fontsize=8)
+    for yi, (_, r), (_, pr) in zip(y, table.iterrows(), point.iterrows()):
+        label = _range(pr["hhi_low"], pr["hhi_high"])
+        if (r["hhi_low"], r["hhi_high"]) != (pr["hhi_low"], pr["hhi_high"]):
+            label += f" (with the 90% band {_range(r['hhi_low'], r['hhi_high'])})"
+        ax.text(max(r["hhi_high"], pr["hhi_high"]) + 80, yi, label, va="center", fontsize=8)
     ax.set_yticks(y, table["layer"])
     ax.set_xlim(0, 10_000)
-    ax.set_xlabel(
-        "Herfindahl-Hirschman index (HHI points; bar = unallocated share as many tiny firms .. as one firm)"
-    )
+    ax.set_xlabel("Herfindahl-Hirschman index (HHI points)")
     ax.legend(
         handles=[
             Patch(color=plots.BAND_COLOURS[k], label=lab)
@@ -151,7 +160,10 @@ def hhi_ranges(conc) -> Figure:
     ax.set_title(title, pad=28)
     plots.caption(
         fig,
-        SOURCE_BOTH + "; TechInsights (GPU units). Bands: "
+        SOURCE_BOTH
+        + "; TechInsights (GPU units). Dot: the low bound the verdict reads; bar: the unallocated "
+        "share read as many tiny firms .. as one firm; thin line: widened by the owners' 90% Monte Carlo band. "
+        "Bands: "
         f"moderate from {moderate:,.0f}, high above {high:,.0f} HHI points.",
     )
     return fig
