@@ -73,3 +73,10 @@ def test_terse_column_names_have_their_words():
     assert labels.header("gap_elo") == "gap (rating points)"
     assert labels.header("cr3") == "CR3 (%)" and labels.header("hhi_low") == "HHI, low"
     assert all("_" not in v for v in labels.HEADERS.values())
+
+
+def test_columns_of_words_and_their_headers_are_left_aligned_numbers_stay_right():
+    html = show.table(pd.DataFrame({"series": ["AWS"], "margin_pct": [35.4]})).to_html()
+    assert re.search(r"th\.col0 \{\s*text-align: left;", html)  # the words' header
+    assert re.search(r"#T_\w+_row0_col0[^{]*\{\s*text-align: left;", html)  # the words' cells
+    assert not re.search(r"th\.col1 \{\s*text-align: left;", html) and "row0_col1 {" not in html

@@ -124,5 +124,8 @@ def table(df: pd.DataFrame, digits: int | None = None, *, fold_after: int = FOLD
     ]
     if words:  # words read left-aligned; numbers stay right-aligned, so their digits line up
         styler = styler.set_properties(subset=words, **{"text-align": "left"})
+        styler = styler.set_table_styles(  # and so do their headers
+            {c: [{"selector": "th", "props": "text-align: left"}] for c in words}, overwrite=False
+        )
     styler = styler.hide(axis="index").set_uuid(uid)
     return Folded(styler, len(df), what) if len(df) > fold_after else styler
