@@ -5,11 +5,10 @@ literal Markdown, and each analysis report ends its sections with the methods no
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
+from test_site_front import SNAKE, visible  # the front page's reader-text check, reused
 
-SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 RAW = {
     "NaN/NaT/None": re.compile(r"\b(NaN|NaT|None)\b"),
     "True/False": re.compile(r"\b(True|False)\b"),
@@ -17,29 +16,6 @@ RAW = {
     "six decimals": re.compile(r"\b\d+\.\d{6,}\b"),
     "literal Markdown": re.compile(r"\*\*"),
 }
-
-
-class _Visible(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        self._skip += tag in ("style", "script")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("style", "script")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible(page: str) -> str:
-    p = _Visible()
-    p.feed(page)
-    return re.sub(r"\s+", " ", " ".join(p.parts))
 
 
 @pytest.fixture(scope="module")
