@@ -11,7 +11,9 @@ from collections.abc import Iterable
 import numpy as np
 from statsmodels.duration.survfunc import SurvfuncRight
 
-__all__ = ["bootstrap_km_median", "km_median"]
+__all__ = ["KM_LEVEL", "bootstrap_km_median", "km_median"]
+
+KM_LEVEL = 0.95  # the bootstrap interval of a Kaplan-Meier median (the methods note reads it)
 
 
 def km_median(times: Iterable[float], censored: Iterable[bool]) -> float:
@@ -35,7 +37,7 @@ def km_median(times: Iterable[float], censored: Iterable[bool]) -> float:
 
 
 def bootstrap_km_median(
-    times: Iterable[float], censored: Iterable[bool], n_boot: int, seed: int, level: float = 0.95
+    times: Iterable[float], censored: Iterable[bool], n_boot: int, seed: int, level: float = KM_LEVEL
 ) -> tuple:
     """Kaplan-Meier median with a percentile bootstrap interval (resampling (time, censored) pairs).
 

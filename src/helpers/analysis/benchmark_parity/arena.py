@@ -35,6 +35,9 @@ AI_INDEX_2025_ARENA = {
 }
 
 
+ARENA_CI_LEVEL = 0.95  # the level of the rating intervals the Arena leaderboards publish
+
+
 def arena_gaps(arena: pd.DataFrame, *, open_col: str = "open_weights") -> pd.DataFrame:
     """Best closed vs best open rating per (scale_segment, snapshot_date).
 

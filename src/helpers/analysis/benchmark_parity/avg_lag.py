@@ -23,6 +23,7 @@ import pandas as pd
 
 from helpers.analysis.benchmark_parity.basics import DAYS_PER_MONTH
 
+AVG_LAG_LEVEL = 0.90  # the interval of the average lag, the level Epoch AI reports
 N_LEVELS = 400  # ECI levels the average is taken over (midpoints of equal slices of the range)
 
 
@@ -81,7 +82,14 @@ def avg_horizontal_lag(caps: pd.DataFrame, *, start, end, tolerance: float = 0.0
 
 
 def avg_lag_interval(
-    caps: pd.DataFrame, *, start, end, n_boot: int, seed: int, level: float = 0.90, tolerance: float = 0.0
+    caps: pd.DataFrame,
+    *,
+    start,
+    end,
+    n_boot: int,
+    seed: int,
+    level: float = AVG_LAG_LEVEL,
+    tolerance: float = 0.0,
 ) -> tuple[float, float, float]:
     """``avg_horizontal_lag`` with a percentile bootstrap interval (``level``, 90% as Epoch reports): the
     models released in the window resampled with replacement, the frontiers rebuilt each time (numpy

@@ -32,6 +32,8 @@ from helpers.analysis.benchmark_parity.text import fmt
 from helpers.core.results import make_entry
 from helpers.core.survival import bootstrap_km_median
 
+TREND_LEVEL = 0.95  # the gap trend's interval (the methods note reads it)
+
 
 def frontier_steps(
     df: pd.DataFrame, *, date: str = "release_date", value: str = "eci", label: str = "model"
@@ -103,7 +105,7 @@ def gap_series(
     return out
 
 
-def trend_fit(x_dates: pd.Series, y: pd.Series, *, hac_lags: int = 3, level: float = 0.95) -> dict:
+def trend_fit(x_dates: pd.Series, y: pd.Series, *, hac_lags: int = 3, level: float = TREND_LEVEL) -> dict:
     """OLS of y on time (years) with HAC (Newey-West) standard errors: slope per year and its interval.
 
     HAC errors are robust to heteroskedasticity and to the autocorrelation of a monthly gap series."""

@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 # the two cluster sets, keyed as in the result keys (``*_share_cluster_h100e_<key>``)
+SHARE_LEVEL = 0.90  # the bootstrap interval of the country shares (the methods note reads it)
 FILTERS = {"standard": "Epoch's standard-analysis set", "all": "all recorded clusters"}
 
 
@@ -50,14 +51,14 @@ def country_shares(cl: pd.DataFrame) -> pd.DataFrame:
 
 
 def bootstrap_share(cl: pd.DataFrame, country: str, n: int, seed: int) -> tuple[float, float]:
-    """90% bootstrap interval of a country's capacity share, resampling clusters (a sampling view of
+    """``SHARE_LEVEL`` bootstrap interval of a country's capacity share, resampling clusters (a sampling view of
     which clusters Epoch happened to record; it does not cover systematic undercounts)."""
     rng = np.random.default_rng(seed)
     h = cl["h100e"].to_numpy()
     is_c = (cl["country"].fillna("Unknown") == country).to_numpy()
     idx = rng.integers(0, len(h), size=(n, len(h)))
     s = (h[idx] * is_c[idx]).sum(axis=1) / h[idx].sum(axis=1) * 100
-    return interval(s)
+    return interval(s, SHARE_LEVEL)
 
 
 def owner_capacity(cl: pd.DataFrame) -> pd.Series:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers.analysis.compute_concentration.clusters import SHARE_LEVEL
 from helpers.core import methods as m
 
 
@@ -28,7 +29,7 @@ def note(P) -> str:
                 "the clusters",
                 P.n_draws,
                 P.seed,
-                level=0.90,
+                level=SHARE_LEVEL,
                 caveat="This is a sampling view of a list that is not a random sample: it does not cover the "
                 "list's systematic gaps (anonymized Chinese clusters, sparse Huawei Ascend coverage).",
             ),

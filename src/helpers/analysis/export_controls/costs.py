@@ -33,6 +33,9 @@ __all__ = [
 ]
 
 
+PRICE_PERCENTILES = (10, 90)  # the rental prices' span the cost range uses (the methods note reads it)
+
+
 def achieved_flop_per_gpu_hour(compute_flop, gpu_hours):
     """FLOP actually delivered per GPU-hour in a reported run (= peak FLOP/s x utilization x 3600)."""
     c, h = np.asarray(compute_flop, float), np.asarray(gpu_hours, float)
@@ -182,7 +185,7 @@ def training_costs(inputs, P) -> Costs:
         & (prices["pricing"] == "on_demand")
         & (prices["price_date"] >= PRICE_SINCE)
     ]
-    p10, p90 = np.percentile(hopper["price_usd_per_chip_hour"], [10, 90])
+    p10, p90 = np.percentile(hopper["price_usd_per_chip_hour"], PRICE_PERCENTILES)
     p_lo, p_hi = min(p10, P.price_usd_per_gpu_hour), max(p90, P.price_usd_per_gpu_hour)
     k = P.compute_uncertainty_factor
     v4_cost = float(training_cost_usd(v4_compute, P.price_usd_per_gpu_hour, v3_peak, v3_util))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from helpers.analysis.export_controls.capability_lag import BLOCK_DAYS, BLOCK_RESAMPLES, LAG_LEVEL
+from helpers.analysis.export_controls.costs import PRICE_PERCENTILES
 from helpers.analysis.export_controls.delay import GROWTH_LEVEL
-from helpers.analysis.export_controls.us_china_measures import COEF_DRAWS
+from helpers.analysis.export_controls.record import TREND_LEVEL
+from helpers.analysis.export_controls.us_china_measures import CATCH_UP_LEVEL, COEF_DRAWS
 from helpers.core import methods as m
-from helpers.core.text import fmt_number
+from helpers.core.text import fmt_number, ordinal
 
 
 def note(P, rg) -> str:
@@ -14,20 +16,21 @@ def note(P, rg) -> str:
     delay's Monte Carlo and its inputs (C10). ``rg`` is the restricted side's growth (``growth.RestrictedGrowth``),
     whose interval factor the draws use."""
     k = P.compute_uncertainty_factor
+    lo, hi = PRICE_PERCENTILES
     return m.note(
         [
             "- **Training cost range (C7).** Compute divided by the FLOP per GPU-hour DeepSeek-V3 achieved on its "
             "reported GPU-hours, times a rental price. The range puts the compute estimate divided and "
-            f"multiplied by {fmt_number(k)} together with the 10th and 90th percentiles of on-demand Hopper "
+            f"multiplied by {fmt_number(k)} together with the {ordinal(lo)} and {ordinal(hi)} percentiles of on-demand Hopper "
             "rental prices (widened to hold the central price): a bound over those combinations, not a "
             "probability interval.",
             m.robust_trend(
                 "Compute trends of record-setting US and Chinese runs (C8)",
                 "log10 training compute on time, a China indicator and their interaction",
-                level=0.95,
+                level=TREND_LEVEL,
             ),
             m.coefficient_draws(
-                "Years until China's trend reaches the US level", COEF_DRAWS, P.seed, level=0.95
+                "Years until China's trend reaches the US level", COEF_DRAWS, P.seed, level=CATCH_UP_LEVEL
             ),
             m.block_bootstrap(
                 "Time-averaged US–China lag on the ECI (C8)",

@@ -22,6 +22,9 @@ from helpers.analysis.export_controls.us_china_measures import (
 )
 from helpers.core.results import make_entry
 
+TREND_LEVEL = 0.95  # the fitted gap's interval (HC3 errors), as the notes and the methods note say
+TREND_Z = 1.96  # its normal quantile
+
 
 @dataclass(frozen=True)
 class ComputeRecord:
@@ -53,7 +56,7 @@ class ComputeRecord:
     def trend_gap(self) -> tuple[float, float, float]:
         """The fitted gap (x) with its 95% interval."""
         g, se = self.gap_log, self.gap_se
-        return float(10**g), float(10 ** (g - 1.96 * se)), float(10 ** (g + 1.96 * se))
+        return float(10**g), float(10 ** (g - TREND_Z * se)), float(10 ** (g + TREND_Z * se))
 
     def growth(self, country: str) -> float:
         return self.fit.growth_per_year(country)

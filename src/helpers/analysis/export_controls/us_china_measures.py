@@ -15,6 +15,7 @@ import pandas as pd
 from statsmodels.regression.linear_model import OLS
 
 RUN_WINDOWS_MONTHS = (12, 18, 24)  # windows (months to the as-of date) of the largest-runs comparison
+CATCH_UP_LEVEL = 0.95  # the interval of the catch-up time from the coefficient draws
 COEF_DRAWS = 20_000  # draws of the trend coefficients behind the interval of the catch-up time
 TOP_K = (1, 3, 5)  # the k largest runs per country compared (geometric means)
 
@@ -120,7 +121,8 @@ class TrendFit:
         gaps = draws @ self._vec(t)
         slopes = draws[:, 1] + draws[:, 3]
         lag = np.where(slopes > 0, gaps / np.where(slopes > 0, slopes, 1.0), np.inf)
-        lo, hi = np.percentile(lag, [2.5, 97.5])
+        a = round(100 * (1 - CATCH_UP_LEVEL) / 2, 12)
+        lo, hi = np.percentile(lag, [a, 100 - a])
         return float(est), float(lo), float(hi)
 
 

@@ -51,6 +51,7 @@ THRESHOLD_NAMES = {"GPT-3": "GPT-3 175B (davinci)"}
 REASONING_MODELS = ("DeepSeek-R1", "o1", "o1-mini", "o1-preview", "o3-mini")
 # Epoch AI's year: 365 days (their 21 factors and intervals are reproduced to 1e-10 with it, 0.5% off with 365.25)
 DAYS_PER_YEAR = 365.0
+PRICE_LEVEL = 0.90  # the interval of every price fit, the level of Epoch AI's published fits
 EPOCH_DATASETS = ("epoch_insight_aa", "epoch_insight_not_in_aa")
 
 
@@ -87,7 +88,7 @@ def lowest_price_frontier(data: pd.DataFrame, column: str, threshold: float, sta
     return pd.DataFrame(rows, columns=["price_date", "price", "model", "score"])
 
 
-def fit_decline(dates: pd.Series, prices: pd.Series, level: float = 0.90) -> dict:
+def fit_decline(dates: pd.Series, prices: pd.Series, level: float = PRICE_LEVEL) -> dict:
     """OLS of log10(price) on years since the first date: the factor the price falls by per year (>1 when
     falling), its ``level`` interval, R² and n."""
     t = (pd.to_datetime(dates) - pd.to_datetime(dates).min()).dt.days.to_numpy() / DAYS_PER_YEAR
@@ -194,7 +195,7 @@ def fixed_capability(prices: pd.DataFrame, epoch_fits: pd.DataFrame, P) -> Fixed
     )
 
 
-def pooled_fit(points: pd.DataFrame, level: float = 0.90) -> dict:
+def pooled_fit(points: pd.DataFrame, level: float = PRICE_LEVEL) -> dict:
     """One slope over every threshold's frontier points, each threshold with its own intercept (its own
     start date and price level): log10(price) ~ threshold + years since the threshold's start."""
     key = points["benchmark"] + " | " + points["threshold_model"]
@@ -247,7 +248,7 @@ def frontier(prices: pd.DataFrame, P) -> Frontier:
         raise ValueError("frontier: too few flagship launches after frontier_since to fit a change per year")
     dummies = pd.get_dummies(fl["provider"], dtype=float)
     res = sm.OLS(np.log10(fl["price"].to_numpy(dtype=float)), np.column_stack([t, dummies.to_numpy()])).fit()
-    lo, hi = res.conf_int(0.10)[0]
+    lo, hi = res.conf_int(round(1 - PRICE_LEVEL, 12))[0]
     change = {
         "factor": float(10 ** res.params[0]),
         "low": float(10**lo),
