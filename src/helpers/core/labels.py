@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HEADERS", "PLAIN", "header", "notebook_name", "plain", "plain_all"]
+__all__ = ["HEADERS", "IDENT", "PLAIN", "header", "notebook_name", "plain", "plain_all"]
+
+# a snake_case identifier (a result key, parameter or data id) where words should stand
+IDENT = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 
 PLAIN = {
     # Arena leaderboard spans of comparable snapshots (data/tables/lmarena.py)

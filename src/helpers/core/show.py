@@ -19,7 +19,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 from pandas.io.formats.style import Styler
 
-from helpers.core.labels import header, plain
+from helpers.core.labels import IDENT, header, plain
 from helpers.core.text import fmt_number
 
 __all__ = ["md_escape", "say", "table"]
@@ -85,10 +85,7 @@ def _cell(x, digits: int | None) -> str:
     if isinstance(x, (int, float, np.integer, np.floating)):
         return f"{x:,.{digits}f}" if digits is not None else fmt_number(x)
     s = str(x)
-    return html.escape(plain(s) if _IDENT.fullmatch(s) else s, quote=True)
-
-
-_IDENT = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+    return html.escape(plain(s) if IDENT.fullmatch(s) else s, quote=True)
 
 
 def table(df: pd.DataFrame, digits: int | None = None, *, fold_after: int = FOLD_AFTER, what: str = "Table"):

@@ -9,13 +9,12 @@ score), b (the reference's score) and extras (model names, snapshot date).
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 import pandas as pd
 
 from helpers.analysis.benchmark_parity.basics import win_probability
-from helpers.core.labels import plain
+from helpers.core.labels import IDENT, plain
 
 METRICS = ("natural", "score_ratio", "error_ratio", "win_ratio")
 
@@ -310,9 +309,6 @@ def latest_pair_rating(arena: pd.DataFrame, a_models, b_models) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["scale_segment", "snapshot_date", "a", "b"])
 
 
-_IDENT = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
-
-
 def measure_words(measure: str) -> str:
     """A measure row's name in reader words: its identifiers through ``plain`` ("Epoch gpqa_diamond" ->
     "Epoch GPQA Diamond"); the source word is dropped when the plain name already says it ("Arena
@@ -320,7 +316,7 @@ def measure_words(measure: str) -> str:
     head, _, rest = str(measure).partition(" ")
     if not rest:
         return plain(head)
-    rest = _IDENT.sub(lambda m: plain(m.group()), rest)
+    rest = IDENT.sub(lambda m: plain(m.group()), rest)
     return rest if head.lower() in rest.lower() else f"{head} {rest}"
 
 
