@@ -48,6 +48,25 @@ def test_each_cached_section_reads_only_its_key(inputs):
     assert rec.read <= set(specs.SECTION_READS["delay"])
 
 
+def test_the_growth_section_from_the_shared_stock_record_is_the_analysis_own(inputs):
+    """The grid computes the chip-owner stock record once and the growth from it per setting: the same
+    RestrictedGrowth as ``restricted_growth`` computing everything, at the default and at other settings."""
+    from helpers.analysis.export_controls.growth import restricted_growth
+
+    specs.clear_cache()
+    for change in ({}, {"frontier_compute_growth_per_year": 3.0}, {"restricted_compute_growth_per_year": 2.0}):
+        P = Params().model_copy(update=change)
+        a, b = specs._SECTIONS["growth"](inputs, P), restricted_growth(inputs, P)
+        assert (a.value, a.factor, a.year, a.china_growth, a.all_growth) == (
+            b.value,
+            b.factor,
+            b.year,
+            b.china_growth,
+            b.all_growth,
+        ), change
+        assert a.history.equals(b.history) and a.stocks.equals(b.stocks)
+
+
 def test_the_default_gives_the_notebooks_verdicts(inputs):
     """The grid's path (cached sections, GRID_DRAWS escalated near the bar) decides as the notebook's
     (``analyze`` with all n_draws); reports/results.json is checked against ``analyze`` in the analysis tests."""

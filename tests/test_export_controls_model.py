@@ -163,6 +163,18 @@ def test_simulation_is_seeded_and_matches_its_quantiles():
     )
 
 
+def test_the_shared_normal_draws_are_those_of_the_seed_and_cannot_be_changed():
+    """simulate_delay draws its normals once per (draws, seed), for every specification of a grid: they are
+    the seed's own draws, and read-only, so no caller can alter what the next specification reads."""
+    e = delay._normals(1000, 7)
+    assert np.array_equal(e, np.random.default_rng(7).standard_normal((3, 1000)))
+    with pytest.raises(ValueError):
+        e[0, 0] = 0.0
+    a = delay.simulate_delay(_inputs(), 1000, seed=7)
+    a["delay_months"][:] = -1.0  # the returned arrays are the caller's own
+    assert (delay.simulate_delay(_inputs(), 1000, seed=7)["delay_months"] >= 0).all()
+
+
 def test_split_lognormal_meets_both_ends_where_one_lognormal_cannot():
     mu, s_lo, s_hi = unc.split_lognormal_from_interval(8.0, 2.0, 22.0, 0.9)
     assert mu == pytest.approx(math.log(8.0))

@@ -21,6 +21,7 @@ R = 10 and h = 8 months it is 8 * log2(10) = 26.58 months. Everything here is pu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -114,6 +115,15 @@ class DelayInputs:
     horizon_years: float = 0.0
 
 
+@lru_cache(maxsize=4)
+def _normals(n_draws: int, seed: int) -> np.ndarray:
+    """The standard normal draws behind ``simulate_delay`` (3 x n_draws), read-only: the same for every
+    specification of a grid with one seed, so they are drawn once."""
+    e = np.random.default_rng(seed).standard_normal((3, n_draws))
+    e.flags.writeable = False
+    return e
+
+
 def simulate_delay(inp: DelayInputs, n_draws: int, seed: int) -> dict:
     """Draw halving time and both growth rates (independent; the halving time from the two-piece lognormal
     that meets its published median and interval ends, the growth rates from lognormals) and return the
@@ -122,7 +132,6 @@ def simulate_delay(inp: DelayInputs, n_draws: int, seed: int) -> dict:
     Returns a dict of arrays: delay_months, halving_months, frontier_growth, restricted_growth."""
     if n_draws < 1:
         raise ValueError("n_draws must be at least 1")
-    rng = np.random.default_rng(seed)
     mu_h, s_lo, s_hi = split_lognormal_from_interval(
         inp.halving_months, inp.halving_low, inp.halving_high, inp.halving_level
     )
@@ -131,7 +140,7 @@ def simulate_delay(inp: DelayInputs, n_draws: int, seed: int) -> dict:
         raise ValueError("growth_factor and restricted_growth_factor must be >= 1")
     z = stats.norm.ppf(0.5 + inp.growth_level / 2.0)
     s_g, s_r = np.log(inp.growth_factor) / z, np.log(f_r) / z
-    e = rng.standard_normal((3, n_draws))
+    e = _normals(n_draws, seed)
     h = np.exp(mu_h + np.where(e[0] < 0, s_lo, s_hi) * e[0])
     g_f = np.exp(np.log(inp.frontier_growth) + s_g * e[1])
     g_r = np.exp(np.log(inp.restricted_growth) + s_r * e[2])

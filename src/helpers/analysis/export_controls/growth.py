@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["RestrictedGrowth", "restricted_growth", "stock_growth", "year_end_stock"]
+__all__ = ["RestrictedGrowth", "restricted_growth", "stock_growth", "stock_record", "year_end_stock"]
 
 COUNTRY = "China"
 
@@ -109,11 +109,10 @@ class RestrictedGrowth:
         )
 
 
-def restricted_growth(inputs, P) -> RestrictedGrowth:
-    """The restricted side's growth for parameters ``P``: ``restricted_compute_growth_per_year`` when set,
-    else the estimate from the chip owners (module docstring); the interval factor is
-    ``restricted_growth_ci_factor`` when set, else estimate / China's stock growth (at least the frontier's
-    ``growth_ci_factor``)."""
+def stock_record(inputs) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(``year_end_stock``, per year China's and all tracked stock's growth and their ratio) up to the
+    record's end: the data ``restricted_growth`` reads, which no parameter changes (the specification grid
+    computes it once per inputs instead of once per growth setting)."""
     owners = inputs.owners[inputs.owners["quarter_end"] <= inputs.as_of]  # nothing after the record's end
     stocks = year_end_stock(owners)
     years = [y for y in stocks.index if y - 1 in stocks.index]
@@ -121,7 +120,15 @@ def restricted_growth(inputs, P) -> RestrictedGrowth:
     for y in years:
         c, a = stock_growth(owners, y)
         hist.append({"year": y, "china_growth": c, "all_growth": a, "relative": c / a})
-    history = pd.DataFrame(hist).set_index("year")
+    return stocks, pd.DataFrame(hist).set_index("year")
+
+
+def restricted_growth(inputs, P, record: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> RestrictedGrowth:
+    """The restricted side's growth for parameters ``P``: ``restricted_compute_growth_per_year`` when set,
+    else the estimate from the chip owners (module docstring); the interval factor is
+    ``restricted_growth_ci_factor`` when set, else estimate / China's stock growth (at least the frontier's
+    ``growth_ci_factor``). ``record`` is ``stock_record(inputs)`` when the caller has it already."""
+    stocks, history = record if record is not None else stock_record(inputs)
     year = int(history.index.max())
     c_g, a_g = float(history.loc[year, "china_growth"]), float(history.loc[year, "all_growth"])
     g_f = P.frontier_compute_growth_per_year

@@ -7,6 +7,7 @@ these names.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -61,7 +62,8 @@ class ComputeRecord:
     def growth(self, country: str) -> float:
         return self.fit.growth_per_year(country)
 
-    @property
+    # the record is frozen, so what is read of it once per specification of the grid is computed once
+    @cached_property
     def gap_range(self) -> tuple[float, float]:
         """Smallest and largest ratio of the run comparison over its windows and k."""
         r = self.runs["ratio"].dropna()
@@ -98,9 +100,14 @@ class ComputeRecord:
         """Ratio per window (rows, months) and k (columns)."""
         return self.runs.pivot(index="window_months", columns="k", values="ratio")
 
-    @property
+    @cached_property
     def windows(self) -> list:
         return sorted(self.runs["window_months"].unique().tolist())
+
+    @cached_property
+    def top_ks(self) -> list:
+        """The k of the run comparison's top-k runs (1, 3, 5)."""
+        return sorted(int(k) for k in self.runs["k"].unique())
 
     def entries(self) -> dict:
         P, as_of = self.P, self.as_of

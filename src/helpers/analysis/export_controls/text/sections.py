@@ -292,8 +292,8 @@ def costs(co) -> str:
 
 def windows_words(cr) -> str:
     """The run comparison's definitions in words: "windows of 12, 18 and 24 months and the top 1, 3 and 5 runs"."""
-    ks = sorted(int(k) for k in cr.runs["k"].unique())
-    return f"windows of {and_join(str(w) for w in cr.windows)} months and the top {and_join(str(k) for k in ks)} runs"
+    ks, ws = cr.top_ks, cr.windows
+    return f"windows of {and_join(str(w) for w in ws)} months and the top {and_join(str(k) for k in ks)} runs"
 
 
 def decisive_words(dl) -> str:
