@@ -54,7 +54,11 @@ def test_the_growth_section_from_the_shared_stock_record_is_the_analysis_own(inp
     from helpers.analysis.export_controls.growth import restricted_growth
 
     specs.clear_cache()
-    for change in ({}, {"frontier_compute_growth_per_year": 3.0}, {"restricted_compute_growth_per_year": 2.0}):
+    for change in (
+        {},
+        {"frontier_compute_growth_per_year": 3.0},
+        {"restricted_compute_growth_per_year": 2.0},
+    ):
         P = Params().model_copy(update=change)
         a, b = specs._SECTIONS["growth"](inputs, P), restricted_growth(inputs, P)
         assert (a.value, a.factor, a.year, a.china_growth, a.all_growth) == (
