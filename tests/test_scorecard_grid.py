@@ -137,7 +137,7 @@ def test_figures_state_what_they_draw(grid):
     fig = figures.spec_curve(grid, "C1")
     top, bottom = fig.axes[:2]
     assert top.get_title().startswith("C1: 2 of 4 specifications give partly supported")
-    assert "tol = 3 alone gives supported" in top.get_title()
+    assert "the default's verdict;\ntol = 3 alone gives supported" in top.get_title()
     assert top.images[0].get_array().shape == (1, 4, 3)  # one column per specification
     marks = bottom.images[0].get_array()
     # columns: tol=3, tol=3+metric, the default, metric: the metric row is white where metric is unchanged

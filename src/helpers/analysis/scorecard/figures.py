@@ -141,8 +141,9 @@ def spec_curve_title(grid: Grid, claim: str) -> str:
     head = f"{claim}: {s['agree']:,} of {s['n_specs']:,} specifications give {s['default']}, the default's verdict"
     if s["flipped_by"]:
         f = s["flipped_by"][0]
-        return f"{head}\n{setting(f['param'], f['value'])} alone gives {f['verdict']}"
-    return f"{head}\nno single choice flips it"
+        return f"{head};\n{setting(f['param'], f['value'])} alone gives {f['verdict']}"
+    # the semicolon stays when save() rewraps a long title (its line breaks count as spaces)
+    return f"{head};\nno single choice flips it"
 
 
 def spec_curve(grid: Grid, claim: str) -> Figure:
