@@ -94,6 +94,21 @@ def test_cached_verdicts_equal_verdicts_computed_from_scratch(inputs):
         assert alt.verdicts(inputs, _spec(s)) == w, s
 
 
+def test_concentration_from_a_shared_memo_is_the_one_computed_alone(inputs):
+    """The grid keeps the concentration's parts under the parameters each reads and shares them between
+    specifications: every layer, the owners' Monte Carlo and the table are those computed without it."""
+    memo = {}
+    inp = from_tables(inputs.owners, inputs.clusters, inputs.shares, Params())
+    for s in one_change_specs(C5) + grid(C5, 12, SEED)[0]:
+        P = _spec(s)
+        a, b = layers.concentration(inp, P, memo), layers.concentration(inp, P)
+        assert a.table.equals(b.table) and a.sim.equals(b.sim) and a.acc_named.equals(b.acc_named), s
+        for lay in ("own", "acc", "foundry", "cloud", "gpu"):
+            x, y = getattr(a, lay), getattr(b, lay)
+            assert x["named"].equals(y["named"]) and x["metrics"] == y["metrics"], (s, lay)
+    assert len(memo) > 5  # the parts were shared, not computed once per specification
+
+
 def test_judging_joint_shares_without_the_hhi_bar_flips_c5_to_supported(inputs):
     """Issue 12: every layer is controlled (69, 70, 63 and 56% against 50%); only the cloud and owner
     layers' HHI low bounds (about 1,400 and 1,100) miss 1,800."""

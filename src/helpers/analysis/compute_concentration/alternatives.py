@@ -281,7 +281,9 @@ def _numbers(inputs, P) -> dict:
     )
     periods = (inp.q, inp.p_cloud, inp.p_foundry, inp.p_gpu)
     ckey = periods + _reads("concentration", P)
-    conc = _cached("concentration", ckey, lambda: layers.concentration(inp, P))
+    # the concentration's parts under the parameters each reads (most specifications share most parts)
+    memo = _cache.setdefault("concentration parts", {})
+    conc = _cached("concentration", ckey, lambda: layers.concentration(inp, P, memo))
     nkey = ckey + _reads("named", P)
     return _cached("numbers", nkey, lambda: c5_numbers(conc, companies.named_companies(conc, P)))
 

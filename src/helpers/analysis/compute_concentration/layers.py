@@ -169,24 +169,56 @@ class Concentration:
         return {k: make_entry(k, r.pop("value"), claims=["C5"], **r) for k, r in rows.items()}
 
 
-def concentration(inputs, P) -> Concentration:
-    """Every layer's concentration at its latest period, and the owners' Monte Carlo."""
+def _parts(memo: dict | None, inputs):
+    """``part(key, compute)``: ``compute()``, kept in ``memo`` under the inputs and ``key`` when given."""
+    if memo is None:
+        return lambda key, compute: compute()
+
+    def part(key, compute):
+        k = (id(inputs), *key)  # the caller holds the inputs while it holds the memo, so the id stays theirs
+        if k not in memo:
+            memo[k] = compute()
+        return memo[k]
+
+    return part
+
+
+def concentration(inputs, P, memo: dict | None = None) -> Concentration:
+    """Every layer's concentration at its latest period, and the owners' Monte Carlo.
+
+    ``memo`` (the specification grid's, ``alternatives``) keeps each part under the parameters it reads, so
+    specifications that differ in one choice recompute only the parts that read it; the parts are read,
+    never changed, by what uses the result."""
+    part = _parts(memo, inputs)
     cap = P.cap_other_at_smallest_named
     q = inputs.q
     pooled = ow.pooled(P.china_as_one_owner)
-    rows_q = ow.stock_at(inputs.owners, q, P.owner_quantile)
-    own = ow.owner_layer(ow.by_owner(rows_q), pooled, cap)
-    sim = ow.simulate_owners(rows_q, P.n_draws, P.seed, pooled, P.top_n_owners, cap_other=cap)
+    rows_q = part(("rows", P.owner_quantile), lambda: ow.stock_at(inputs.owners, q, P.owner_quantile))
+    own = part(
+        ("owners", P.owner_quantile, pooled, cap), lambda: ow.owner_layer(ow.by_owner(rows_q), pooled, cap)
+    )
+    sim = part(
+        ("sim", P.owner_quantile, P.n_draws, P.seed, pooled, P.top_n_owners, cap),
+        lambda: ow.simulate_owners(rows_q, P.n_draws, P.seed, pooled, P.top_n_owners, cap_other=cap),
+    )
     acc_h100e = (
         ow.by_designer(rows_q)
         if P.accelerator_basis == "stock"
-        else ow.designer_added(inputs.owners, q, P.owner_quantile)
+        else part(("added", P.owner_quantile), lambda: ow.designer_added(inputs.owners, q, P.owner_quantile))
     )
     acc_named = pd.Series(measures.shares(acc_h100e.to_numpy()), index=acc_h100e.index)
     acc = share_layer(acc_named, cap)
-    foundry = share_layer(layer_shares(inputs.shares, "foundry", inputs.p_foundry), cap)
-    cloud = share_layer(layer_shares(inputs.shares, "cloud", inputs.p_cloud), cap)
-    gpu = share_layer(layer_shares(inputs.shares, "data-center GPU", inputs.p_gpu), cap)
+    foundry, cloud, gpu = (
+        part(
+            ("layer", layer, period, cap),
+            lambda layer=layer, period=period: share_layer(layer_shares(inputs.shares, layer, period), cap),
+        )
+        for layer, period in (
+            ("foundry", inputs.p_foundry),
+            ("cloud", inputs.p_cloud),
+            ("data-center GPU", inputs.p_gpu),
+        )
+    )
     layers = {
         f"Accelerators ({P.accelerator_basis.replace('_', ' ')}, {q:%Y-%m})": acc,
         f"Foundry ({inputs.p_foundry})": foundry,
