@@ -48,8 +48,7 @@ def compute_record(cr) -> Figure:
             label=f"{c}: record-setting runs",
         )
         t = np.linspace(max(start_year, f["t"].min()), f["t"].max(), 50)
-        b0 = fit.params["const"] + (fit.params["other"] if c == fit.other else 0.0)
-        y = 10 ** (b0 + fit.slope(c) * t)
+        y = 10 ** fit.fitted_log10(c, t)
         dates = pd.to_datetime([f"{int(x)}-01-01" for x in t]) + pd.to_timedelta((t % 1) * 365.25, unit="D")
         ax.plot(
             dates,

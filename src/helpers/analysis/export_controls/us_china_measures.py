@@ -87,22 +87,28 @@ def country_frontier(
 class TrendFit:
     """Log-linear compute trends per country from one OLS with a country interaction (HC3 errors)."""
 
-    params: pd.Series
+    params: pd.Series  # intercepts at ``origin``: log10 compute there, not at year 0
     cov: pd.DataFrame
     n: int
     base: str
     other: str
+    origin: float = 0.0  # the decimal year the time variable is measured from
 
     def slope(self, country: str) -> float:
         b = self.params["t"]
         return float(b + (self.params["t:other"] if country == self.other else 0.0))
 
+    def fitted_log10(self, country: str, t) -> np.ndarray:
+        """The fitted log10 compute of ``country`` at decimal years ``t``."""
+        b0 = self.params["const"] + (self.params["other"] if country == self.other else 0.0)
+        return b0 + self.slope(country) * (np.asarray(t, float) - self.origin)
+
     def growth_per_year(self, country: str) -> float:
         return float(10 ** self.slope(country))
 
     def _vec(self, t: float) -> np.ndarray:
-        # (base - other) at time t in log10 units: -(other_intercept + other_slope * t)
-        return np.array([0.0, 0.0, -1.0, -t])
+        # (base - other) at time t in log10 units: -(other_intercept + other_slope * (t - origin))
+        return np.array([0.0, 0.0, -1.0, -(t - self.origin)])
 
     def gap_log10(self, t: float) -> tuple[float, float]:
         """Fitted log10 compute of base minus other at time t, and its standard error."""
@@ -127,18 +133,31 @@ class TrendFit:
 
 
 def fit_country_trends(frontier: pd.DataFrame, base: str = "US", other: str = "China") -> TrendFit:
-    """OLS of log10 compute on time, a country dummy and their interaction, with HC3 robust errors."""
+    """OLS of log10 compute on time, a country dummy and their interaction, with HC3 robust errors.
+
+    Time is measured from the mean of the fitted dates (``TrendFit.origin``): with raw decimal years (about
+    2023) the design matrix's condition number is about 1e7, and the fit then differed in the tenth
+    significant digit between BLAS builds (AVX2 vs AVX-512 kernels), so the same inputs did not give the same
+    results.json on two machines. Centred (times and log10 compute), the gaps and slopes are the same quantities, well conditioned."""
     f = frontier[frontier["country"].isin([base, other])]
     if f["country"].nunique() < 2 or f.groupby("country").size().min() < 3:
         raise ValueError(
             f"fit_country_trends: need at least 3 record-setting models for each of {base} and {other}"
         )
     is_other = (f["country"] == other).astype(float).to_numpy()
-    t = f["t"].to_numpy(float)
+    origin = float(np.mean(f["t"].to_numpy(float)))
+    t = f["t"].to_numpy(float) - origin
     X = pd.DataFrame({"const": 1.0, "t": t, "other": is_other, "t:other": t * is_other})
-    res = OLS(f["log10_compute"].to_numpy(float), X).fit(cov_type="HC3")
+    y = f["log10_compute"].to_numpy(float)
+    level = float(np.mean(y))  # fitted on the centred values too: the gaps then lose no digits to about 25
+    res = OLS(y - level, X).fit(cov_type="HC3")
     return TrendFit(
-        params=res.params, cov=pd.DataFrame(res.cov_params()), n=int(res.nobs), base=base, other=other
+        params=res.params + pd.Series({"const": level}).reindex(res.params.index, fill_value=0.0),
+        cov=pd.DataFrame(res.cov_params()),
+        n=int(res.nobs),
+        base=base,
+        other=other,
+        origin=origin,
     )
 
 
