@@ -96,6 +96,8 @@ def _papermill(
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    from helpers.runner import engine
+
     logging.getLogger("papermill").setLevel(logging.WARNING)
     # the kernel inherits this environment; a worker runs several notebooks, so nothing accumulates
     os.environ["HELPERS_RUN_DIR"] = workdir
@@ -117,6 +119,7 @@ def _papermill(
                 str(out),
                 parameters=params,
                 kernel_name=KERNEL_NAME,
+                engine_name=engine.NAME,
                 cwd=str(paths.NOTEBOOKS),
                 progress_bar=False,
                 log_output=False,
