@@ -108,6 +108,64 @@ def test_horizontal_lag_follows_epochs_rule():
     assert strict[T("2023-07-01") : T("2023-12-31")].isna().all()
 
 
+def _lag_by_day(best, tolerance):
+    """capability_lag_months as its docstring says it, one date at a time (the reference)."""
+    out = []
+    for d in best.index:
+        lead, target = best.loc[d, "US"], best.loc[d, "China"]
+        if np.isnan(target):
+            out.append(np.nan)
+        elif np.isnan(lead) or lead < target + tolerance:
+            out.append(0.0)
+        else:
+            first = best.index[(best["US"] >= target + tolerance) & (best.index <= d)][0]
+            out.append(max(0.0, (d - first).days / 30.4375))
+    return np.array(out)
+
+
+def _horizontal_by_day(caps, start, end, tolerance):
+    """horizontal_lag as its docstring says it, one day at a time (the reference)."""
+    lead, fol = uc.frontier_records(caps, "US"), uc.frontier_records(caps, "China")
+    out = []
+    for d in pd.date_range(start, end, freq="D"):
+        seen_l, seen_f = lead[lead["release_date"] <= d], fol[fol["release_date"] <= d]
+        if seen_l.empty or seen_f.empty:
+            out.append(np.nan)
+            continue
+        target = seen_f["eci"].iloc[-1] + tolerance
+        if seen_l["eci"].iloc[-1] <= target:
+            out.append(0.0)
+            continue
+        above = np.flatnonzero(seen_l["eci"].to_numpy() > target)[0]
+        out.append(np.nan if above == 0 else (d - seen_l["release_date"].iloc[above]).days / 30.4375)
+    return np.array(out)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_vectorised_lags_equal_the_day_by_day_rules(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(10, 60))
+    caps = caps_frame(
+        [
+            (
+                f"m{i}",
+                T("2022-01-01") + pd.Timedelta(days=int(d)),
+                c,
+                float(round(e)),
+            )  # whole points: ties with the target
+            for i, (d, c, e) in enumerate(
+                zip(rng.integers(0, 900, n), rng.choice(["US", "China"], n), rng.normal(100, 3, n))
+            )
+        ]
+    )
+    tol = float(rng.choice([0.0, 1.0, 3.0]))
+    best = uc.running_best(caps, "eci", "release_date", pd.date_range("2021-12-01", "2024-09-01", freq="MS"))
+    got = uc.capability_lag_months(best, tolerance=tol).to_numpy()
+    assert np.array_equal(got, _lag_by_day(best, tol), equal_nan=True)
+    daily = uc.horizontal_lag(caps, "2022-03-01", "2024-06-01", tol).to_numpy()
+    assert np.array_equal(daily, _horizontal_by_day(caps, "2022-03-01", "2024-06-01", tol), equal_nan=True)
+
+
 def test_lag_average_is_the_mean_of_the_defined_days_with_a_seeded_interval():
     a = uc.lag_average(CAPS, "2023-01-01", "2025-06-30", tolerance=1.0, seed=3)
     daily = uc.horizontal_lag(CAPS, "2023-01-01", "2025-06-30", tolerance=1.0).dropna()

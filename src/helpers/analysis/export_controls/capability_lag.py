@@ -37,21 +37,19 @@ def capability_lag_months(
     """For each date: months since the leader's best first exceeded the follower's current best by more
     than ``tolerance`` (a follower within the tolerance counts as matching). 0 when the follower is level,
     within the tolerance or ahead; NaN before the follower has any model."""
-    lead, fol = best[leader], best[follower]
-    dates = best.index
-    out = []
-    for d, target in zip(dates, fol.to_numpy()):
-        if np.isnan(target):
-            out.append(np.nan)
-            continue
-        if np.isnan(lead.loc[d]) or lead.loc[d] < target + tolerance:
-            out.append(0.0)  # the follower is level or ahead
-            continue
-        reached = lead[(lead >= target + tolerance) & (lead.index <= d)]
-        if reached.empty:
-            out.append(np.nan)
-        else:
-            out.append(max(0.0, (d - reached.index[0]).days / 30.4375))
+    lead = best[leader].to_numpy(float)
+    fol = best[follower].to_numpy(float)
+    dates = best.index.to_numpy("datetime64[ns]")
+    target = fol + tolerance
+    # the first date the leader reached the target is the first its running best did (the running best is
+    # sorted, so one search per date); on a date where the leader is at or above the target, that date is
+    # never later than this one
+    reached = np.maximum.accumulate(np.where(np.isnan(lead), -np.inf, lead))
+    first = np.minimum(np.searchsorted(reached, target, side="left"), len(dates) - 1)
+    behind = ~np.isnan(fol) & ~np.isnan(lead) & (lead >= target)
+    days = (dates - dates[first]) // np.timedelta64(1, "D")
+    out = np.where(behind, np.maximum(0.0, days / 30.4375), 0.0)
+    out[np.isnan(fol)] = np.nan
     return pd.Series(out, index=dates, name="lag_months")
 
 
@@ -89,17 +87,17 @@ def horizontal_lag(
     i_f = np.searchsorted(ft, d, side="right") - 1  # the follower's newest record on each day
     i_l = np.searchsorted(lt, d, side="right") - 1
     out = np.full(len(d), np.nan)
-    for j in range(len(d)):
-        if i_f[j] < 0 or i_l[j] < 0:
-            continue
-        target = fe[i_f[j]] + tolerance
-        if le[i_l[j]] <= target:
-            out[j] = 0.0
-            continue
-        first = int(np.argmax(le[: i_l[j] + 1] > target))  # the first record above the target
-        if first == 0:
-            continue  # the leader was never seen at or below the target: undefined
-        out[j] = (d[j] - lt[first]) / np.timedelta64(1, "D") / 30.4375
+    if not len(le) or not len(fe):
+        return pd.Series(out, index=days, name="lag_months")
+    seen = (i_f >= 0) & (i_l >= 0)
+    target = np.where(seen, fe[np.maximum(i_f, 0)] + tolerance, np.inf)
+    newest = le[np.maximum(i_l, 0)]
+    out[seen & (newest <= target)] = 0.0
+    # the leader's first record above the target (records rise, so one search per day); the first record
+    # itself means the leader was never seen at or below the target: undefined
+    first = np.searchsorted(np.maximum.accumulate(le), target, side="right")
+    above = seen & (newest > target) & (first > 0)
+    out[above] = (d[above] - lt[first[above]]) / np.timedelta64(1, "D") / 30.4375
     return pd.Series(out, index=days, name="lag_months")
 
 
