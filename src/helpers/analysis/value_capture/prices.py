@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
+from statsmodels.regression.linear_model import OLS
+from statsmodels.tools.tools import add_constant
 
 from helpers.analysis.value_capture.flagships import flagship_rows
 from helpers.core.results import make_entry
@@ -95,7 +96,7 @@ def fit_decline(dates: pd.Series, prices: pd.Series, level: float = PRICE_LEVEL)
     y = np.log10(np.asarray(prices, dtype=float))
     if len(y) < 3 or np.ptp(t) == 0:
         raise ValueError("fit_decline needs at least 3 prices on at least 2 dates")
-    res = sm.OLS(y, sm.add_constant(t)).fit()
+    res = OLS(y, add_constant(t)).fit()
     lo, hi = res.conf_int(1 - level)[1]
     slope = float(res.params[1])
     return {
@@ -203,7 +204,7 @@ def pooled_fit(points: pd.DataFrame, level: float = PRICE_LEVEL) -> dict:
     t = (points["price_date"] - t0).dt.days.to_numpy() / DAYS_PER_YEAR
     dummies = pd.get_dummies(key, dtype=float)
     X = np.column_stack([t, dummies.to_numpy()])
-    res = sm.OLS(np.log10(points["price"].to_numpy(dtype=float)), X).fit()
+    res = OLS(np.log10(points["price"].to_numpy(dtype=float)), X).fit()
     lo, hi = res.conf_int(1 - level)[0]
     return {"factor": float(10 ** -res.params[0]), "low": float(10**-hi), "high": float(10**-lo), "n": len(t)}
 
@@ -247,7 +248,7 @@ def frontier(prices: pd.DataFrame, P) -> Frontier:
     if len(fl) < 4 or (counts >= 2).sum() == 0:
         raise ValueError("frontier: too few flagship launches after frontier_since to fit a change per year")
     dummies = pd.get_dummies(fl["provider"], dtype=float)
-    res = sm.OLS(np.log10(fl["price"].to_numpy(dtype=float)), np.column_stack([t, dummies.to_numpy()])).fit()
+    res = OLS(np.log10(fl["price"].to_numpy(dtype=float)), np.column_stack([t, dummies.to_numpy()])).fit()
     lo, hi = res.conf_int(round(1 - PRICE_LEVEL, 12))[0]
     change = {
         "factor": float(10 ** res.params[0]),
@@ -270,7 +271,7 @@ def frontier(prices: pd.DataFrame, P) -> Frontier:
         if len(g) >= 3 and g["price_date"].nunique() >= 2:
             gt = (g["price_date"] - g["price_date"].min()).dt.days.to_numpy() / DAYS_PER_YEAR
             row["change_x_per_year"] = float(
-                10 ** sm.OLS(np.log10(g["price"].to_numpy(dtype=float)), sm.add_constant(gt)).fit().params[1]
+                10 ** OLS(np.log10(g["price"].to_numpy(dtype=float)), add_constant(gt)).fit().params[1]
             )
         by.append(row)
     return Frontier(launches=fl, change=change, by_provider=pd.DataFrame(by))
