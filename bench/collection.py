@@ -163,6 +163,31 @@ def time_split(run: Path, probes: Path) -> dict[str, float]:
     return split
 
 
+def critical_path(run: Path) -> list[tuple[str, float, str]]:
+    """The run's stages in wall seconds from its start (the manifest's timing), each with the CPU seconds of
+    the work in it: the analyses and the grid share the pool; the notebooks reading their results (the
+    scorecard) run after both, alone."""
+    manifest = json.loads((run / "manifest.json").read_text())
+    timing, nbs = manifest.get("timing", {}), manifest["notebooks"]
+    first_end = timing.get("analyses and grid done")
+    if first_end is None:
+        return []
+    last_end = timing.get("results readers done", first_end)
+    readers = [s for s in nbs if s.startswith("00_")]
+    cpu = {s: nb["seconds"] + nb.get("render_seconds", 0.0) for s, nb in nbs.items() if not nb.get("cached")}
+    grid = sum(p["seconds"] for p in timing.get("grid parts", {}).values() if not p["cached"])
+    analyses = sum(v for s, v in cpu.items() if s not in readers)
+    return [
+        ("analyses and grid", first_end, f"notebooks {analyses:.1f} s + grid parts {grid:.1f} s of CPU"),
+        (
+            "results readers (scorecard)",
+            last_end - first_end,
+            f"{sum(cpu.get(s, 0) for s in readers):.1f} s, one core",
+        ),
+        ("manifest, site, moving the run", manifest["total_seconds"] - last_end, ""),
+    ]
+
+
 def spread(xs: list[float]) -> str:
     return f"{statistics.median(xs):6.1f} s  (min {min(xs):.1f}, max {max(xs):.1f}; runs {', '.join(f'{x:.1f}' for x in xs)})"
 
@@ -205,6 +230,7 @@ def main(argv=None) -> int:
         warmup = measure(cold_args, env=profiled)
         codes.append(warmup[2])
         split = time_split(ROOT / "build" / "runs" / "bench", probes)
+        path = critical_path(ROOT / "build" / "runs" / "bench")
         for i in range(args.repeats):
             f = measure(floor_args, env=env, cwd=root)
             c = measure(cold_args)
@@ -241,6 +267,10 @@ def main(argv=None) -> int:
     for phase, sec in split.items():
         print(f"  {phase:<38} {sec:6.1f} s  {100 * sec / total:5.1f} %")
     print(f"  {'total notebook time':<38} {total:6.1f} s")
+    if path:
+        print("its critical path (wall seconds, one stage after the other):")
+        for stage, sec, what in path:
+            print(f"  {stage:<38} {sec:6.1f} s  {what}")
     return 0 if all(c == 0 for c in codes) and warm[2] == 0 and reject[2] == 2 else 1
 
 

@@ -65,6 +65,9 @@ class Runner:
         self._pool: cf.ProcessPoolExecutor | None = None
         self._cancelled = False
         self.input_problems: list[str] = []
+        # wall seconds from the start to the end of each stage, and each grid part's own seconds (the manifest's
+        # "timing"; bench/collection.py prints it as the run's critical path)
+        self.timing: dict = {}
 
     def cancel(self) -> None:
         """Stop this run from another thread (a sweep interrupted): its pool is ended, and the thread
@@ -163,6 +166,7 @@ class Runner:
         grid = self._plan_grid(first) if (last and self.grid) else None
         self._stage(first, tmp, outcomes, results, hashes, jupyter_path, upstream="", grid=grid)
         robustness_doc = self._finish_grid(grid, tmp) if grid is not None else None
+        self.timing["analyses and grid done"] = round(time.perf_counter() - t0, 2)
         if last:
             status = {
                 p.stem: {"status": "ok" if outcomes[p.stem].ok else "failed", "error": outcomes[p.stem].error}
@@ -188,6 +192,7 @@ class Runner:
                 upstream=fingerprint.sha(up.read_bytes()),
                 extra_env={"HELPERS_UPSTREAM": str(up)},
             )
+            self.timing["results readers done"] = round(time.perf_counter() - t0, 2)
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
@@ -221,6 +226,7 @@ class Runner:
             "helpers_sha256": helpers_h,
             "packages": versions,
             "total_seconds": round(time.perf_counter() - t0, 2),
+            "timing": self.timing,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         build_run_site(tmp, manifest, results, metas)
@@ -263,6 +269,13 @@ class Runner:
         scorecard then says robustness was not computed) and names the error."""
         try:
             doc = rb.finish_parts(grid, tmp)
+            self.timing["grid parts"] = {
+                s: {
+                    "seconds": round(grid["parts"][s].get("seconds", 0.0), 2),
+                    "cached": s not in grid["missing"],
+                }
+                for s in grid["stems"]
+            }
         except Exception as e:
             print(f"warning: the specification grid failed ({type(e).__name__}: {e})", file=self.err)
             return None
