@@ -252,3 +252,46 @@ def test_save_wraps_a_title_wider_than_its_axes(monkeypatch, tmp_path, theme):
     plots.save(fig, "s", notebook="01_x")
     assert fig._suptitle.get_window_extent(fig.canvas.get_renderer()).width <= 4 * fig.dpi
     plt.close(fig)
+
+
+def _figure(i: int):
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.plot([0, 1, 2], [i, i * i, 1])
+    ax.set_title(f"figure {i}")
+    plots.caption(fig, "Data: test")
+    return fig
+
+
+def _broken(i: int):
+    if i == 1:  # the child draws every second figure
+        raise ValueError("no such figure")
+    return _figure(i)
+
+
+def test_save_many_writes_the_bytes_save_writes_with_half_of_them_drawn_in_a_child(
+    monkeypatch, tmp_path, theme
+):
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path / "one"))
+    alone = [plots.save(_figure(i), f"f{i}", notebook="01_x") for i in range(5)]
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path / "many"))
+    parent = os.getpid()
+    many = plots.save_many(_figure, list(range(5)), [f"f{i}" for i in range(5)], notebook="01_x")
+    assert os.getpid() == parent and len(many) == 5
+    for a, b in zip(alone, many, strict=True):
+        assert [p.name for p in b] == [p.name for p in a]
+        assert [p.read_bytes() for p in b] == [p.read_bytes() for p in a]  # PNG and SVG, byte for byte
+    if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:  # the parent itself drew only every second one
+        drawn, real = [], plots._write
+        monkeypatch.setattr(plots, "_write", lambda fig, name, nb: drawn.append(name) or real(fig, name, nb))
+        plots.save_many(_figure, [0, 1, 2], ["a", "b", "c"])
+        assert drawn == ["a", "c"]
+
+
+def test_save_many_names_the_figure_a_failing_child_could_not_draw(monkeypatch, tmp_path, theme):
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        pytest.skip("figures are drawn in one process here")
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
+    with pytest.raises(RuntimeError, match=r"f1: ValueError: no such figure"):
+        plots.save_many(_broken, [0, 1, 2], ["f0", "f1", "f2"], notebook="01_x")
+    with pytest.raises(ValueError, match="shorter"):  # a name for every figure
+        plots.save_many(_figure, [0, 1], ["only one"])

@@ -48,8 +48,11 @@ concentrated) are a light grey ramp so they never compete with the concept colou
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -307,9 +310,21 @@ def save(fig, name: str, notebook: str | None = None) -> list[Path]:
     notebook shows the PNG just written instead of letting the inline backend draw the figure a third and
     fourth time at the end of the cell: figures were about 40% of a cold run's kernel time
     (bench/collection.py)."""
-    folder = paths.run_dir() / "figures"
-    if notebook:
-        folder = folder / _slug(notebook)
+    written, width = _write(fig, name, notebook)
+    _show(written, width)
+    if _in_kernel():
+        plt.close(fig)
+    return written
+
+
+def _in_kernel() -> bool:
+    ip = get_ipython()
+    return ip is not None and hasattr(ip, "kernel")
+
+
+def _write(fig, name: str, notebook: str | None) -> tuple[SavedFiles, int]:
+    """Write ``fig``'s PNG and SVG; returns the paths and the width (pixels) a notebook shows it at."""
+    folder = _folder(notebook)
     folder.mkdir(parents=True, exist_ok=True)
     renderer = fig.canvas.get_renderer()
     fit_titles(fig, renderer)
@@ -321,9 +336,65 @@ def save(fig, name: str, notebook: str | None = None) -> list[Path]:
         kwargs = {"metadata": {"Date": None}} if ext == "svg" else {"metadata": {"Software": None}}
         fig.savefig(p, bbox_inches=bbox, **kwargs)
         written.append(p)
-    ip = get_ipython()
-    if ip is not None and hasattr(ip, "kernel"):
-        width = round(bbox.width * fig.dpi)  # the size the inline backend would have shown
+    return written, round(bbox.width * fig.dpi)  # the size the inline backend would have shown
+
+
+def _show(written: list[Path], width: int) -> None:
+    if _in_kernel():
         display(Image(data=written[0].read_bytes(), format="png", width=width))
-        plt.close(fig)
-    return written
+
+
+def save_many(make, items: list, names: list[str], notebook: str | None = None) -> SavedFiles:
+    """``save(make(item), name, notebook)`` for each item and name, shown in order; returns their paths.
+
+    Where ``os.fork`` exists and the machine has two cores or more, a forked child draws and writes every
+    second figure while this process does the others: the scorecard runs alone after the other notebooks
+    with one core idle, and its eleven specification curves were 2.9 s of its 6.3 s. The files are the
+    bytes ``save`` writes (the same code draws them); a child that fails raises here, naming the figure."""
+    jobs = list(zip(items, names, strict=True))
+    if len(jobs) < 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return SavedFiles(save(make(item), name, notebook) for item, name in jobs)
+    read_end, write_end = os.pipe()
+    with warnings.catch_warnings():  # Python 3.12+ warns on any fork of a process with threads (a kernel's)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: its figures, their widths back through the pipe, then an immediate exit
+        os.close(read_end)
+        out, code, name = {}, 0, None
+        try:
+            sys.stdout = sys.stderr = open(os.devnull, "w")  # nothing of the child reaches the notebook
+            for item, name in jobs[1::2]:
+                out[name] = _write(make(item), name, notebook)[1]
+                plt.close("all")
+        except BaseException as e:  # reported to the parent, which raises it
+            out, code = {"error": f"{name}: {type(e).__name__}: {e}"}, 1
+        finally:
+            os.write(write_end, json.dumps(out).encode())
+            os._exit(code)
+    os.close(write_end)
+    try:
+        mine = {}
+        for item, name in jobs[0::2]:
+            fig = make(item)
+            mine[name] = _write(fig, name, notebook)
+            plt.close(fig)
+    finally:
+        with os.fdopen(read_end) as f:
+            reply = f.read()
+        _, status = os.waitpid(pid, 0)
+    got = json.loads(reply or "{}")
+    if status != 0 or "error" in got:
+        raise RuntimeError(
+            f"save_many: the child process drawing every second figure failed: {got.get('error')}"
+        )
+    out = []
+    for _, name in jobs:
+        files = SavedFiles(_folder(notebook) / f"{_slug(name)}.{ext}" for ext in ("png", "svg"))
+        written, width = mine.get(name) or (files, got[name])
+        _show(written, width)
+        out.append(written)
+    return SavedFiles(out)
+
+
+def _folder(notebook: str | None) -> Path:
+    return paths.run_dir() / "figures" / (_slug(notebook) if notebook else "")
