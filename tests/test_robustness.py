@@ -151,3 +151,10 @@ def test_a_bad_executor_is_refused_with_one_line(spec, message):
     with pytest.raises(UserError, match=message):
         rb.connect(spec)
     assert rb.connect("local") == (None, None)
+
+
+def test_each_part_remembers_how_long_it_took_so_the_runner_queues_the_longest_first(small_grid):
+    doc, _, _ = small_grid
+    stems = {c["notebook"] for c in doc["claims"].values()}
+    assert len(stems) == 4 and all(rb.last_seconds(s) > 0 for s in stems)
+    assert rb.last_seconds("99_never_evaluated") == 0.0

@@ -259,7 +259,7 @@ class Runner:
 
     def _submit_grid(self, grid: dict) -> None:
         self._ensure_pool()
-        for s in grid["missing"]:
+        for s in sorted(grid["missing"], key=lambda s: -rb.last_seconds(s)):  # longest first
             grid["futures"][s] = self._pool.submit(
                 rb.evaluate_notebook, s, grid["params"][s], grid["max_specs"], rb.SEED
             )

@@ -132,6 +132,7 @@ def _write_atomic(path, text: str) -> None:
 
 
 FILES = ("robustness.json", "robustness.csv")
+LAST_SECONDS = "last-seconds"  # beside a notebook's cached parts: how long its latest evaluation took
 CSV_FIELDS = ("notebook", "claim", "spec", "changes", "verdict", "mc_draws", "mc_margin_se", "mc_flag")
 
 
@@ -155,7 +156,17 @@ def store_part(stem: str, key: str, part: dict) -> dict:
     f.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(part, sort_keys=True, default=str)
     _write_atomic(f, text)
+    _write_atomic(f.parent / LAST_SECONDS, f"{part.get('seconds', 0.0):.3f}\n")
     return json.loads(text)
+
+
+def last_seconds(stem: str) -> float:
+    """Seconds the most recent evaluation of a notebook's part took (0 when none is known): the runner queues
+    the longest parts first, so the pool's last tasks are short ones."""
+    try:
+        return float((paths.CACHE / "robustness" / stem / LAST_SECONDS).read_text())
+    except (OSError, ValueError):
+        return 0.0
 
 
 def plan_parts(
