@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import helpers.analysis.benchmark_parity as bp
+from helpers.analysis.benchmark_parity import avg_lag
 from helpers.analysis.benchmark_parity.avg_lag import avg_horizontal_lag, avg_lag_interval
 from helpers.analysis.benchmark_parity.basics import DAYS_PER_MONTH
 from helpers.analysis.benchmark_parity.replication import EPOCH_1E25, epoch_1e25
@@ -51,6 +53,20 @@ def test_average_lag_interval_is_seeded_and_brackets_the_resamples():
     assert a == avg_lag_interval(TWO_STEPS, start="2023-01-01", end="2024-06-01", n_boot=200, seed=7)
     assert a[0] == avg_horizontal_lag(TWO_STEPS, start="2023-01-01", end="2024-06-01")
     assert a[1] <= a[2]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_every_resample_average_is_the_one_computed_on_the_resample_alone(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(3, 40))
+    days = np.sort(rng.integers(19_000, 19_700, n)).astype(float)
+    eci = rng.integers(90, 125, n).astype(float)  # whole points: ties between models and with levels
+    is_open = rng.random(n) < 0.4
+    draws = rng.integers(0, n, size=(60, n))
+    tol = float(rng.choice([0.0, 1.0, 2.0]))
+    got = avg_lag._resampled_avgs(days, eci, is_open, draws, tol)
+    alone = [avg_lag._avg(days[i], eci[i], is_open[i], days.min(), days.max(), tol) for i in draws]
+    assert np.array_equal(got, np.array(alone), equal_nan=True)
 
 
 def test_epoch_1e25_counts_models_strictly_above_the_threshold_by_the_date():

@@ -62,6 +62,37 @@ def _avg(
     return float(np.mean(gap) / DAYS_PER_MONTH)
 
 
+def _resampled_avgs(
+    days: np.ndarray, eci: np.ndarray, is_open: np.ndarray, draws: np.ndarray, tol: float
+) -> np.ndarray:
+    """``_avg`` of every resample (one row of ``draws``: indices into the window's models), the same values
+    as calling it on each, without sorting each resample: the models are sorted once by date (the highest
+    score first on a date, as ``_running_max`` sorts), and a resample's running maximum is that of the models
+    it drew, in this order (a model drawn twice adds nothing to a maximum)."""
+    order = np.lexsort((-eci, days))
+    d, v, o = days[order], eci[order], is_open[order]
+    rank = np.empty(len(order), int)
+    rank[order] = np.arange(len(order))
+    drawn = np.zeros(draws.shape, bool)
+    drawn[np.arange(len(draws))[:, None], rank[draws]] = True
+    out = np.full(len(draws), np.nan)
+    both = (drawn & o).any(axis=1) & (drawn & ~o).any(axis=1)
+    lines = {}
+    for side, mask in (("open", o), ("closed", ~o)):
+        line = np.maximum.accumulate(np.where(drawn & mask, v, -np.inf), axis=1)
+        first = np.argmax(drawn & mask, axis=1)  # the earliest model of the side in the resample
+        lines[side] = (line, line[np.arange(len(draws)), first], line[:, -1])
+    lo = np.maximum(lines["open"][1], lines["closed"][1])
+    hi = np.minimum(lines["open"][2], lines["closed"][2])
+    for r in np.flatnonzero(both & (hi > lo)):
+        edges = np.linspace(lo[r], hi[r], N_LEVELS + 1)
+        levels = (edges[:-1] + edges[1:]) / 2
+        t_open = _first_reach(d, lines["open"][0][r], levels - tol)
+        t_closed = _first_reach(d, lines["closed"][0][r], levels)
+        out[r] = float(np.mean(np.maximum(0.0, t_open - t_closed)) / DAYS_PER_MONTH)
+    return out
+
+
 def _arrays(caps: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     d = caps.dropna(subset=["release_date", "eci", "open"])
     days = (pd.to_datetime(d["release_date"]) - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float)
@@ -99,13 +130,8 @@ def avg_lag_interval(
     point = _avg(days, eci, is_open, s, e, tol)
     keep = (days >= s) & (days <= e)
     days, eci, is_open = days[keep], eci[keep], is_open[keep]
-    rng = np.random.default_rng(seed)
-    reps = []
-    for _ in range(n_boot):
-        i = rng.integers(0, len(days), len(days))
-        v = _avg(days[i], eci[i], is_open[i], s, e, tol)
-        if np.isfinite(v):
-            reps.append(v)
+    draws = np.random.default_rng(seed).integers(0, len(days), size=(n_boot, len(days)))
+    reps = [v for v in _resampled_avgs(days, eci, is_open, draws, tol) if np.isfinite(v)]
     if not reps or not np.isfinite(point):
         return point, float("nan"), float("nan")
     a = (1 - level) / 2
