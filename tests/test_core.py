@@ -275,7 +275,7 @@ def test_save_many_writes_the_bytes_save_writes_with_half_of_them_drawn_in_a_chi
     alone = [plots.save(_figure(i), f"f{i}", notebook="01_x") for i in range(5)]
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path / "many"))
     parent = os.getpid()
-    many = plots.save_many(_figure, list(range(5)), [f"f{i}" for i in range(5)], notebook="01_x")
+    many = plots.save_many(_figure, [(i,) for i in range(5)], [f"f{i}" for i in range(5)], notebook="01_x")
     assert os.getpid() == parent and len(many) == 5
     for a, b in zip(alone, many, strict=True):
         assert [p.name for p in b] == [p.name for p in a]
@@ -283,7 +283,7 @@ def test_save_many_writes_the_bytes_save_writes_with_half_of_them_drawn_in_a_chi
     if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:  # the parent itself drew only every second one
         drawn, real = [], plots._write
         monkeypatch.setattr(plots, "_write", lambda fig, name, nb: drawn.append(name) or real(fig, name, nb))
-        plots.save_many(_figure, [0, 1, 2], ["a", "b", "c"])
+        plots.save_many(_figure, [(0,), (1,), (2,)], ["a", "b", "c"])
         assert drawn == ["a", "c"]
 
 
@@ -292,6 +292,6 @@ def test_save_many_names_the_figure_a_failing_child_could_not_draw(monkeypatch, 
         pytest.skip("figures are drawn in one process here")
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
     with pytest.raises(RuntimeError, match=r"f1: ValueError: no such figure"):
-        plots.save_many(_broken, [0, 1, 2], ["f0", "f1", "f2"], notebook="01_x")
+        plots.save_many(_broken, [(0,), (1,), (2,)], ["f0", "f1", "f2"], notebook="01_x")
     with pytest.raises(ValueError, match="shorter"):  # a name for every figure
-        plots.save_many(_figure, [0, 1], ["only one"])
+        plots.save_many(_figure, [(0,), (1,)], ["only one"])

@@ -344,16 +344,16 @@ def _show(written: list[Path], width: int) -> None:
         display(Image(data=written[0].read_bytes(), format="png", width=width))
 
 
-def save_many(make, items: list, names: list[str], notebook: str | None = None) -> SavedFiles:
-    """``save(make(item), name, notebook)`` for each item and name, shown in order; returns their paths.
+def save_many(make, args: list[tuple], names: list[str], notebook: str | None = None) -> SavedFiles:
+    """``save(make(*a), name, notebook)`` for each ``a`` of ``args`` and name, shown in order; their paths.
 
     Where ``os.fork`` exists and the machine has two cores or more, a forked child draws and writes every
     second figure while this process does the others: the scorecard runs alone after the other notebooks
     with one core idle, and its eleven specification curves were 2.9 s of its 6.3 s. The files are the
     bytes ``save`` writes (the same code draws them); a child that fails raises here, naming the figure."""
-    jobs = list(zip(items, names, strict=True))
+    jobs = list(zip(args, names, strict=True))
     if len(jobs) < 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return SavedFiles(save(make(item), name, notebook) for item, name in jobs)
+        return SavedFiles(save(make(*a), name, notebook) for a, name in jobs)
     read_end, write_end = os.pipe()
     with warnings.catch_warnings():  # Python 3.12+ warns on any fork of a process with threads (a kernel's)
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -363,8 +363,8 @@ def save_many(make, items: list, names: list[str], notebook: str | None = None) 
         out, code, name = {}, 0, None
         try:
             sys.stdout = sys.stderr = open(os.devnull, "w")  # nothing of the child reaches the notebook
-            for item, name in jobs[1::2]:
-                out[name] = _write(make(item), name, notebook)[1]
+            for a, name in jobs[1::2]:
+                out[name] = _write(make(*a), name, notebook)[1]
                 plt.close("all")
         except BaseException as e:  # reported to the parent, which raises it
             out, code = {"error": f"{name}: {type(e).__name__}: {e}"}, 1
@@ -374,8 +374,8 @@ def save_many(make, items: list, names: list[str], notebook: str | None = None) 
     os.close(write_end)
     try:
         mine = {}
-        for item, name in jobs[0::2]:
-            fig = make(item)
+        for a, name in jobs[0::2]:
+            fig = make(*a)
             mine[name] = _write(fig, name, notebook)
             plt.close(fig)
     finally:

@@ -7,7 +7,6 @@ or shows it (the notebook calls ``plots.save``).
 
 from __future__ import annotations
 
-import functools
 import math
 
 import matplotlib.pyplot as plt
@@ -197,15 +196,6 @@ def spec_curve(grid: Grid, claim: str) -> Figure:
     fig.tight_layout()
     plots.caption(fig, GRID_SOURCES)
     return fig
-
-
-def save_spec_curves(grid: Grid, notebook: str) -> plots.SavedFiles:
-    """Every claim's specification curve, saved and shown in claim order (``plots.save_many``: on two cores
-    a forked child draws every second one)."""
-    claims = list(grid.claims)
-    return plots.save_many(
-        functools.partial(spec_curve, grid), claims, [f"spec_curve_{c}" for c in claims], notebook=notebook
-    )
 
 
 def evidence_title(rows: list[dict]) -> str:
