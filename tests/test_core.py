@@ -280,7 +280,7 @@ def test_save_many_writes_the_bytes_save_writes_with_half_of_them_drawn_in_a_chi
     for a, b in zip(alone, many, strict=True):
         assert [p.name for p in b] == [p.name for p in a]
         assert [p.read_bytes() for p in b] == [p.read_bytes() for p in a]  # PNG and SVG, byte for byte
-    if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:  # the parent itself drew only every second one
+    if plots._can_fork():  # the parent itself drew only every second one
         drawn, real = [], plots._write
         monkeypatch.setattr(plots, "_write", lambda fig, name, nb: drawn.append(name) or real(fig, name, nb))
         plots.save_many(_figure, [(0,), (1,), (2,)], ["a", "b", "c"])
@@ -288,7 +288,7 @@ def test_save_many_writes_the_bytes_save_writes_with_half_of_them_drawn_in_a_chi
 
 
 def test_save_many_names_the_figure_a_failing_child_could_not_draw(monkeypatch, tmp_path, theme):
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    if not plots._can_fork():
         pytest.skip("figures are drawn in one process here")
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
     with pytest.raises(RuntimeError, match=r"f1: ValueError: no such figure"):
