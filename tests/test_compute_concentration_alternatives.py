@@ -94,6 +94,22 @@ def test_cached_verdicts_equal_verdicts_computed_from_scratch(inputs):
         assert alt.verdicts(inputs, _spec(s)) == w, s
 
 
+def test_the_numbers_c5_reads_from_the_shared_sections_are_those_computed_from_scratch(inputs):
+    """The grid shares the concentration, the accelerator layer's two countings and the numbers between
+    specifications; every number the rule reads equals the one computed with nothing cached."""
+    fewer = {
+        "named_companies": list(Params().named_companies)[:-1]
+    }  # fixed in the grid; a scenario may change it
+    specs = (
+        one_change_specs(C5) + grid(C5, 40, SEED)[0][-10:] + [fewer, {**fewer, "chips_under_parents": True}]
+    )
+    alt.clear_cache()
+    warm = [alt._numbers(inputs, _spec(s)) for s in specs]
+    for s, w in zip(specs, warm):
+        alt.clear_cache()
+        assert alt._numbers(inputs, _spec(s)) == w, s
+
+
 def test_concentration_from_a_shared_memo_is_the_one_computed_alone(inputs):
     """The grid keeps the concentration's parts under the parameters each reads and shares them between
     specifications: every layer, the owners' Monte Carlo and the table are those computed without it."""

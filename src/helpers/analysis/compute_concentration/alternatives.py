@@ -285,7 +285,10 @@ def _numbers(inputs, P) -> dict:
     memo = _cache.setdefault("concentration parts", {})
     conc = _cached("concentration", ckey, lambda: layers.concentration(inp, P, memo))
     nkey = ckey + _reads("named", P)
-    return _cached("numbers", nkey, lambda: c5_numbers(conc, companies.named_companies(conc, P)))
+    # the accelerator layer's two countings read the named companies only, not the other named choices
+    akey = ckey + (tuple(P.named_companies),)
+    acc = _cached("accelerator views", akey, lambda: companies.accelerator_views(conc, P.named_companies))
+    return _cached("numbers", nkey, lambda: c5_numbers(conc, companies.named_companies(conc, P, acc)))
 
 
 def judged(inputs, P) -> dict:

@@ -176,8 +176,10 @@ def accelerator_views(conc, named_companies) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def named_companies(conc, P) -> NamedCompanies:
-    """The named companies against the layers, from the concentration result ``conc``."""
+def named_companies(conc, P, acc_views: pd.DataFrame | None = None) -> NamedCompanies:
+    """The named companies against the layers, from the concentration result ``conc``; ``acc_views``:
+    ``accelerator_views(conc, P.named_companies)`` when the caller has it (the grid shares it between
+    specifications that differ only in other choices)."""
     tables = {
         "accelerators": conc.acc_named,
         "foundry": conc.foundry["named"],
@@ -207,7 +209,7 @@ def named_companies(conc, P) -> NamedCompanies:
     hyp = float(shares.reindex(list(HYPERSCALERS)).fillna(0).sum())
     top = conc.own["named"].head(P.top_n_owners)
     named_owner_labels = {COMPANY_LAYERS[c].get("owners") for c in P.named_companies} - {None}
-    acc_views = accelerator_views(conc, P.named_companies)
+    acc_views = accelerator_views(conc, P.named_companies) if acc_views is None else acc_views
     acc_labels = list(rows.loc[rows["layer"] == "accelerators", "label in data"]) if len(rows) else []
     own_labels = sorted(named_owner_labels)
     own_point = float(shares.reindex(own_labels).fillna(0).sum())
