@@ -176,21 +176,22 @@ def c10_margin(inputs, P) -> dict:
 
 def judged(inputs, P, reasons: bool = True) -> list:
     """[C7, C8, C9, C10] as ``Verdict``s for parameters ``P`` (``judge_claims`` on the cached sections).
-    ``reasons=False`` skips the tornado, which only names C10's decisive input in its reason (a third of
-    the grid's time in this notebook); the verdict values are the same."""
+    ``reasons=False`` skips the tornado and the central delays, which only name C10's decisive input in its
+    reason (a third of the grid's time in this notebook); the verdict values are the same."""
     _use(inputs)
     sc = _section("scenario", inputs, P)
     # what judge_claims reads of the delay: the summary, the restricted growth, the tornado and two central delays
     growth = _section("growth", inputs, P)
     g_f = P.frontier_compute_growth_per_year
     ratio, h, diffuse, T = sc.ratio, P.halving_months, P.algorithms_diffuse, P.horizon_years
+    # the tornado and the two central delays are read by C10's reason only (decisive_words)
     delay = SimpleNamespace(
         P=P,
         summary=c10_margin(inputs, P)["summary"],
         growth=growth,
         tornado=_tornado(inputs, ratio, P) if reasons else None,
-        central=float(delay_months(ratio, h, g_f, growth.value, diffuse, T)),
-        equal_growth=float(delay_months(ratio, h, g_f, g_f, diffuse, T)),
+        central=float(delay_months(ratio, h, g_f, growth.value, diffuse, T)) if reasons else None,
+        equal_growth=float(delay_months(ratio, h, g_f, g_f, diffuse, T)) if reasons else None,
     )
     return judge_claims(
         sc,
