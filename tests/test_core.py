@@ -17,6 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 from helpers.core import paths, plots, results
+from helpers.core.memo import SectionMemo
 from helpers.core.params import NotebookParams, P, ParamError, from_namespace, parse_cli_value, validate
 
 # --------------------------------------------------------------------------------------------- paths
@@ -295,3 +296,22 @@ def test_save_many_names_the_figure_a_failing_child_could_not_draw(monkeypatch, 
         plots.save_many(_broken, [(0,), (1,), (2,)], ["f0", "f1", "f2"], notebook="01_x")
     with pytest.raises(ValueError, match="shorter"):  # a name for every figure
         plots.save_many(_figure, [(0,), (1,)], ["only one"])
+
+
+def test_a_section_memo_computes_once_per_key_and_forgets_other_inputs():
+    memo, calls = SectionMemo(), []
+    a, b = object(), object()
+
+    def section(tag):
+        calls.append(tag)
+        return tag
+
+    memo.use(a)
+    assert memo.cached("s", (1,), lambda: section("a1")) == "a1"
+    assert memo.cached("s", (1,), lambda: section("again")) == "a1"  # the same key: kept
+    assert memo.cached("s", (2,), lambda: section("a2")) == "a2"
+    memo.use(b)  # other inputs: nothing of a's is served
+    assert memo.cached("s", (1,), lambda: section("b1")) == "b1"
+    memo.clear()
+    assert memo.inputs is None and memo.store == {}
+    assert calls == ["a1", "a2", "b1"]

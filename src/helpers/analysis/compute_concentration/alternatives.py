@@ -20,6 +20,7 @@ still computes the sections under each of their values, so that is checked, not 
 
 from __future__ import annotations
 
+from helpers.core.memo import SectionMemo
 from helpers.core.robustness import Alternative, Choice, Declared
 
 from . import companies, layers
@@ -245,27 +246,8 @@ SECTION_READS = {
 # read by layers.concentration for its table's band labels only; no number C5's rule reads depends on them
 DISPLAY_READS = ("hhi_moderately_concentrated", "hhi_highly_concentrated")
 
-_cache: dict = {"inputs": None}  # the inputs the cached sections belong to (held, so its id stays valid)
-
-
-def clear_cache() -> None:
-    """Forget every cached section (tests use it to compute a specification from scratch)."""
-    _cache.clear()
-    _cache["inputs"] = None
-
-
-def _use(inputs) -> None:
-    """Drop the cached sections when called with other inputs than last time."""
-    if _cache["inputs"] is not inputs:
-        clear_cache()
-        _cache["inputs"] = inputs
-
-
-def _cached(name: str, key: tuple, compute):
-    hit = _cache.get((name, key))
-    if hit is None:
-        hit = _cache[(name, key)] = compute()
-    return hit
+_memo = SectionMemo()  # the sections shared between specifications (core.memo)
+clear_cache, _use, _cached = _memo.clear, _memo.use, _memo.cached
 
 
 def _reads(name: str, P) -> tuple:
@@ -282,7 +264,7 @@ def _numbers(inputs, P) -> dict:
     periods = (inp.q, inp.p_cloud, inp.p_foundry, inp.p_gpu)
     ckey = periods + _reads("concentration", P)
     # the concentration's parts under the parameters each reads (most specifications share most parts)
-    memo = _cache.setdefault("concentration parts", {})
+    memo = _memo.store.setdefault("concentration parts", {})
     conc = _cached("concentration", ckey, lambda: layers.concentration(inp, P, memo))
     nkey = ckey + _reads("named", P)
     # the accelerator layer's two countings read the named companies only, not the other named choices

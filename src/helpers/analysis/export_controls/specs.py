@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from types import SimpleNamespace
 
+from helpers.core.memo import SectionMemo
+
 from .claims import judge_claims
 from .costs import training_costs
 from .delay import delay_inputs, delay_months, delay_summary, simulate_delay, tornado
@@ -73,27 +75,8 @@ _SECTIONS = {
     "growth": lambda inputs, P: _growth(inputs, P),
 }
 
-_cache: dict = {"inputs": None}  # the inputs the cached sections belong to (held, so its id stays valid)
-
-
-def clear_cache() -> None:
-    """Forget every cached section (tests that watch which parameters a cold evaluation reads)."""
-    _cache.clear()
-    _cache["inputs"] = None
-
-
-def _use(inputs) -> None:
-    """Drop the cached sections when called with other inputs than last time."""
-    if _cache["inputs"] is not inputs:
-        _cache.clear()
-        _cache["inputs"] = inputs
-
-
-def _cached(name: str, key: tuple, compute):
-    hit = _cache.get((name, key))
-    if hit is None:
-        hit = _cache[(name, key)] = compute()
-    return hit
+_memo = SectionMemo()  # the sections shared between specifications (core.memo)
+clear_cache, _use, _cached = _memo.clear, _memo.use, _memo.cached
 
 
 # what judge_claims reads of the capability section, kept as computed values: its properties recompute pandas

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from helpers.core.memo import SectionMemo
 from helpers.core.robustness import Alternative, Choice, Declared
 
 from . import margins, prices
@@ -201,26 +202,8 @@ SECTION_READS = {
     "cuts": ("input_share",),
 }
 
-_cache: dict = {"inputs": None}
-
-
-def clear_cache() -> None:
-    """Forget every cached section (tests use it to compute a specification from scratch)."""
-    _cache.clear()
-    _cache["inputs"] = None
-
-
-def _use(inputs) -> None:
-    if _cache["inputs"] is not inputs:
-        clear_cache()
-        _cache["inputs"] = inputs
-
-
-def _cached(name: str, key: tuple, compute):
-    hit = _cache.get((name, key))
-    if hit is None:
-        hit = _cache[(name, key)] = compute()
-    return hit
+_memo = SectionMemo()  # the sections shared between specifications (core.memo)
+clear_cache, _use, _cached = _memo.clear, _memo.use, _memo.cached
 
 
 def _reads(name: str, P) -> tuple:
