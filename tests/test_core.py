@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Literal
 
@@ -16,7 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
-from helpers.core import paths, plots, results
+from helpers.core import forked, paths, plots, results
 from helpers.core.memo import SectionMemo
 from helpers.core.params import NotebookParams, P, ParamError, from_namespace, parse_cli_value, validate
 
@@ -264,8 +265,17 @@ def _figure(i: int):
 
 
 def _broken(i: int):
-    if i == 1:  # the child draws every second figure
+    if i == 1:  # drawn by the child first, then by the parent, which raises
         raise ValueError("no such figure")
+    return _figure(i)
+
+
+PARENT = os.getpid()
+
+
+def _dies_in_the_child(i: int):
+    if os.getpid() != PARENT:
+        os._exit(3)  # a child that ends without a reply
     return _figure(i)
 
 
@@ -275,27 +285,47 @@ def test_save_many_writes_the_bytes_save_writes_with_half_of_them_drawn_in_a_chi
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path / "one"))
     alone = [plots.save(_figure(i), f"f{i}", notebook="01_x") for i in range(5)]
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path / "many"))
-    parent = os.getpid()
     many = plots.save_many(_figure, [(i,) for i in range(5)], [f"f{i}" for i in range(5)], notebook="01_x")
-    assert os.getpid() == parent and len(many) == 5
+    assert len(many) == 5
     for a, b in zip(alone, many, strict=True):
         assert [p.name for p in b] == [p.name for p in a]
         assert [p.read_bytes() for p in b] == [p.read_bytes() for p in a]  # PNG and SVG, byte for byte
-    if plots._can_fork():  # the parent itself drew only every second one
+    if forked.usable():  # the parent itself drew only every second one
         drawn, real = [], plots._write
         monkeypatch.setattr(plots, "_write", lambda fig, name, nb: drawn.append(name) or real(fig, name, nb))
         plots.save_many(_figure, [(0,), (1,), (2,)], ["a", "b", "c"])
         assert drawn == ["a", "c"]
 
 
-def test_save_many_names_the_figure_a_failing_child_could_not_draw(monkeypatch, tmp_path, theme):
-    if not plots._can_fork():
-        pytest.skip("figures are drawn in one process here")
+def test_save_many_draws_what_a_failed_or_dead_child_did_not(monkeypatch, tmp_path, theme):
     monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path))
-    with pytest.raises(RuntimeError, match=r"f1: ValueError: no such figure"):
+    with pytest.raises(
+        ValueError, match="no such figure"
+    ):  # the parent draws it again and raises as save would
         plots.save_many(_broken, [(0,), (1,), (2,)], ["f0", "f1", "f2"], notebook="01_x")
+    monkeypatch.setenv("HELPERS_RUN_DIR", str(tmp_path / "dead"))
+    saved = plots.save_many(_dies_in_the_child, [(i,) for i in range(4)], [f"d{i}" for i in range(4)])
+    assert [p.name for files in saved for p in files] == [
+        f"d{i}.{e}" for i in range(4) for e in ("png", "svg")
+    ]
+    assert all(p.stat().st_size > 0 for files in saved for p in files)
     with pytest.raises(ValueError, match="shorter"):  # a name for every figure
         plots.save_many(_figure, [(0,), (1,)], ["only one"])
+    with pytest.raises(ValueError, match="must differ"):
+        plots.save_many(_figure, [(0,), (1,)], ["same", "same"])
+
+
+@pytest.mark.skipif(not forked.usable(), reason="no fork here (Linux, two cores)")
+def test_a_forked_child_returns_its_value_and_one_that_hangs_is_killed():
+    child = forked.start(lambda: {"n": 41 + 1})
+    assert child.result(timeout=30) == {"n": 42}
+    t0 = time.monotonic()
+    slow = forked.start(lambda: time.sleep(60))
+    assert slow.result(timeout=0.3) is None and time.monotonic() - t0 < 10
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left
+        os.waitpid(slow.pid, os.WNOHANG)
+    failing = forked.start(lambda: 1 / 0)
+    assert failing.result(timeout=30) is None
 
 
 def test_a_section_memo_computes_once_per_key_and_forgets_other_inputs():

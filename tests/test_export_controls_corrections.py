@@ -162,6 +162,8 @@ def test_the_vectorised_lags_equal_the_day_by_day_rules(seed):
     best = uc.running_best(caps, "eci", "release_date", pd.date_range("2021-12-01", "2024-09-01", freq="MS"))
     got = uc.capability_lag_months(best, tolerance=tol).to_numpy()
     assert np.array_equal(got, _lag_by_day(best, tol), equal_nan=True)
+    with pytest.raises(ValueError, match="sorted"):
+        uc.capability_lag_months(best.iloc[::-1], tolerance=tol)
     daily = uc.horizontal_lag(caps, "2022-03-01", "2024-06-01", tol).to_numpy()
     assert np.array_equal(daily, _horizontal_by_day(caps, "2022-03-01", "2024-06-01", tol), equal_nan=True)
 

@@ -19,7 +19,8 @@ OUT = os.environ.get("HELPERS_BENCH_PROFILE")
 PROBES = {  # module -> [(function or Class.method, phase)]; a module never imported is never patched
     "helpers.data.store": [("load", "data loading")],
     "helpers.data.catalog": [("load", "data loading")],
-    "helpers.core.plots": [("_write", "figure saving")],  # save and save_many (its child too)
+    # save and save_many, its forked child too: CPU seconds, some of them spent in parallel
+    "helpers.core.plots": [("_write", "figure saving")],
     "IPython.core.pylabtools": [("print_figure", "figure shown inline")],
 }
 _depth: dict[str, int] = {}

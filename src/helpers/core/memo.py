@@ -31,7 +31,7 @@ class SectionMemo:
 
     def cached(self, name: str, key: tuple[Hashable, ...], compute: Callable):
         """``compute()`` once per (name, key) for the inputs of the last ``use``."""
-        hit = self.store.get((name, key))
-        if hit is None:
-            hit = self.store[(name, key)] = compute()
-        return hit
+        k = (name, key)
+        if k not in self.store:  # a section may be None: membership, not the value, says it was computed
+            self.store[k] = compute()
+        return self.store[k]

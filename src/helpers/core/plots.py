@@ -9,11 +9,9 @@ The palette (``PALETTE``, ``colour``, ``palette_for``) is ``helpers.core.palette
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import sys
-import warnings
+import time
 from pathlib import Path
 
 import matplotlib
@@ -42,7 +40,7 @@ from cycler import cycler  # noqa: E402
 from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from helpers.core import paths  # noqa: E402
+from helpers.core import forked, paths  # noqa: E402
 from helpers.core.palette import (  # noqa: E402, F401  (the palette, read as plots.colour and so on)
     ALIASES,
     ARENA_MARKERS,
@@ -242,58 +240,46 @@ def _show(written: list[Path], width: int) -> None:
 def save_many(make, args: list[tuple], names: list[str], notebook: str | None = None) -> SavedFiles:
     """``save(make(*a), name, notebook)`` for each ``a`` of ``args`` and name, shown in order; their paths.
 
-    On Linux with two cores or more (macOS: forking a process that used system frameworks can crash the
-    child, and Python's own multiprocessing stopped forking there), a forked child draws and writes every
-    second figure while this process does the others: the scorecard runs alone after the other notebooks
-    with one core idle, and its eleven specification curves were 2.9 s of its 6.3 s. The files are the
-    bytes ``save`` writes (the same code draws them); a child that fails raises here, naming the figure."""
+    Where a forked child can help (``core.forked.usable``: Linux, two usable cores), it draws and writes every
+    second figure while this process draws the others: the scorecard runs alone after the other notebooks
+    with one core idle, and its eleven specification curves were 2.9 s of its 6.3 s. The files are the bytes
+    ``save`` writes (the same code draws them). A child that fails, dies or takes four times as long as this
+    process's half leaves its figures to this process, so an error in ``make`` is raised here as usual."""
     jobs = list(zip(args, names, strict=True))
-    if len(jobs) < 2 or not _can_fork():
-        return SavedFiles(save(make(*a), name, notebook) for a, name in jobs)
-    read_end, write_end = os.pipe()
-    with warnings.catch_warnings():  # Python 3.12+ warns on any fork of a process with threads (a kernel's)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        pid = os.fork()
-    if pid == 0:  # the child: its figures, their widths back through the pipe, then an immediate exit
-        os.close(read_end)
-        out, code, name = {}, 0, None
-        try:
-            sys.stdout = sys.stderr = open(os.devnull, "w")  # nothing of the child reaches the notebook
-            for a, name in jobs[1::2]:
-                out[name] = _write(make(*a), name, notebook)[1]
-                plt.close("all")
-        except BaseException as e:  # reported to the parent, which raises it
-            out, code = {"error": f"{name}: {type(e).__name__}: {e}"}, 1
-        finally:
-            os.write(write_end, json.dumps(out).encode())
-            os._exit(code)
-    os.close(write_end)
+    if len(set(names)) < len(names):
+        raise ValueError(f"save_many: figure names must differ, got {sorted(names)}")
+    child = (
+        forked.start(lambda: _draw(make, jobs[1::2], notebook)) if len(jobs) > 1 and forked.usable() else None
+    )
+    mine, t0 = {}, time.monotonic()
     try:
-        mine = {}
-        for a, name in jobs[0::2]:
-            fig = make(*a)
-            mine[name] = _write(fig, name, notebook)
-            plt.close(fig)
-    finally:
-        with os.fdopen(read_end) as f:
-            reply = f.read()
-        _, status = os.waitpid(pid, 0)
-    got = json.loads(reply or "{}")
-    if status != 0 or "error" in got:
-        raise RuntimeError(
-            f"save_many: the child process drawing every second figure failed: {got.get('error')}"
-        )
-    out = []
+        mine.update(_draw(make, jobs if child is None else jobs[0::2], notebook))
+        theirs = child.result(timeout=max(60.0, 4 * (time.monotonic() - t0))) if child else None
+    except BaseException:
+        if child is not None:
+            child.end()
+        raise
+    if theirs is None or set(theirs) != {name for _, name in jobs[1::2]}:
+        theirs = {} if child is None else _draw(make, jobs[1::2], notebook)
+    out = SavedFiles()
     for _, name in jobs:
         files = SavedFiles(_folder(notebook) / f"{_slug(name)}.{ext}" for ext in ("png", "svg"))
-        written, width = mine.get(name) or (files, got[name])
-        _show(written, width)
-        out.append(written)
-    return SavedFiles(out)
+        width = mine[name] if name in mine else theirs[name]
+        _show(files, width)
+        out.append(files)
+    return out
 
 
-def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+def _draw(make, jobs: list, notebook: str | None) -> dict[str, int]:
+    """Draw and write each job's figure (closed afterwards, even when writing it fails); {name: width}."""
+    widths = {}
+    for a, name in jobs:
+        fig = make(*a)
+        try:
+            widths[name] = _write(fig, name, notebook)[1]
+        finally:
+            plt.close(fig)
+    return widths
 
 
 def _folder(notebook: str | None) -> Path:

@@ -1,9 +1,10 @@
 """The papermill engine the workers execute notebooks with: papermill's nbclient engine, saving the output
-notebook once when execution ends instead of at every cell's start and end.
+notebook when execution ends instead of at every cell's start and end (papermill writes it once more after
+the engine returns).
 
 Papermill writes the whole notebook (figures included, 1-2 MB here) twice per cell so that a notebook
 watched while it runs shows its progress; no one watches a worker's notebook, and those 60-80 writes per
-notebook cost about 0.3 s each of a cold run's CPU. The final write happens in papermill's own ``finally``
+notebook cost 0.3-0.7 s of CPU per notebook. The final write happens in papermill's own ``finally``
 (``notebook_complete``), so a failed or timed-out notebook is still saved with the cells it ran.
 
 Imported only by ``runner.worker`` inside the worker processes (papermill is not loaded by the parent).

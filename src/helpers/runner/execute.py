@@ -269,16 +269,13 @@ class Runner:
         scorecard then says robustness was not computed) and names the error."""
         try:
             doc = rb.finish_parts(grid, tmp)
-            self.timing["grid parts"] = {
-                s: {
-                    "seconds": round(grid["parts"][s].get("seconds", 0.0), 2),
-                    "cached": s not in grid["missing"],
-                }
-                for s in grid["stems"]
-            }
         except Exception as e:
             print(f"warning: the specification grid failed ({type(e).__name__}: {e})", file=self.err)
             return None
+        self.timing["grid parts"] = {
+            s: {"seconds": round(grid["parts"][s].get("seconds", 0.0), 2), "cached": s not in grid["missing"]}
+            for s in grid["stems"]
+        }
         self.say(f"  grid     {doc['n_specs']:,} specifications over {len(doc['claims'])} claims")
         return doc
 

@@ -25,6 +25,7 @@ from helpers.analysis.benchmark_parity.basics import DAYS_PER_MONTH
 
 AVG_LAG_LEVEL = 0.90  # the interval of the average lag, the level Epoch AI reports
 N_LEVELS = 400  # ECI levels the average is taken over (midpoints of equal slices of the range)
+BOOT_CHUNK = 1000  # resamples drawn and evaluated together (memory: a few arrays of BOOT_CHUNK x models)
 
 
 def _running_max(dates: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -128,11 +129,16 @@ def avg_lag_interval(
     days, eci, is_open = _arrays(caps)
     s, e, tol = _day(start), _day(end), float(tolerance)
     point = _avg(days, eci, is_open, s, e, tol)
+    if not np.isfinite(point):
+        return point, float("nan"), float("nan")
     keep = (days >= s) & (days <= e)
     days, eci, is_open = days[keep], eci[keep], is_open[keep]
-    draws = np.random.default_rng(seed).integers(0, len(days), size=(n_boot, len(days)))
-    reps = [v for v in _resampled_avgs(days, eci, is_open, draws, tol) if np.isfinite(v)]
-    if not reps or not np.isfinite(point):
+    rng = np.random.default_rng(seed)
+    reps = []
+    for done in range(0, n_boot, BOOT_CHUNK):  # the same draws as one call, without n_boot x n arrays at once
+        draws = rng.integers(0, len(days), size=(min(BOOT_CHUNK, n_boot - done), len(days)))
+        reps += [v for v in _resampled_avgs(days, eci, is_open, draws, tol) if np.isfinite(v)]
+    if not reps:
         return point, float("nan"), float("nan")
     a = (1 - level) / 2
     lo, hi = np.quantile(reps, [a, 1 - a], method="inverted_cdf")

@@ -36,7 +36,10 @@ def capability_lag_months(
 ) -> pd.Series:
     """For each date: months since the leader's best first exceeded the follower's current best by more
     than ``tolerance`` (a follower within the tolerance counts as matching). 0 when the follower is level,
-    within the tolerance or ahead; NaN before the follower has any model."""
+    within the tolerance or ahead; NaN before the follower has any model. ``best``'s dates must be sorted
+    (``running_best`` gives them so)."""
+    if not best.index.is_monotonic_increasing:
+        raise ValueError("capability_lag_months: the dates of best must be sorted, oldest first")
     lead = best[leader].to_numpy(float)
     fol = best[follower].to_numpy(float)
     dates = best.index.to_numpy("datetime64[ns]")
@@ -50,7 +53,7 @@ def capability_lag_months(
     days = (dates - dates[first]) // np.timedelta64(1, "D")
     out = np.where(behind, np.maximum(0.0, days / 30.4375), 0.0)
     out[np.isnan(fol)] = np.nan
-    return pd.Series(out, index=dates, name="lag_months")
+    return pd.Series(out, index=best.index, name="lag_months")
 
 
 def frontier_records(caps: pd.DataFrame, country: str, drop_first: bool = True) -> pd.DataFrame:
