@@ -173,7 +173,7 @@ def critical_path(run: Path) -> list[tuple[str, float, str]]:
     if first_end is None:
         return []
     last_end = timing.get("results readers done", first_end)
-    readers = [s for s in nbs if s.startswith("00_")]
+    readers = timing.get("results readers", [])
     cpu = {s: nb["seconds"] + nb.get("render_seconds", 0.0) for s, nb in nbs.items() if not nb.get("cached")}
     grid = sum(p["seconds"] for p in timing.get("grid parts", {}).values() if not p["cached"])
     analyses = sum(v for s, v in cpu.items() if s not in readers)

@@ -168,6 +168,7 @@ class Runner:
         robustness_doc = self._finish_grid(grid, tmp) if grid is not None else None
         self.timing["analyses and grid done"] = round(time.perf_counter() - t0, 2)
         if last:
+            self.timing["results readers"] = [p.stem for p in last]
             status = {
                 p.stem: {"status": "ok" if outcomes[p.stem].ok else "failed", "error": outcomes[p.stem].error}
                 for p in first
