@@ -309,7 +309,7 @@ def test_save_many_draws_what_a_failed_or_dead_child_did_not(monkeypatch, tmp_pa
         f"d{i}.{e}" for i in range(4) for e in ("png", "svg")
     ]
     assert all(p.stat().st_size > 0 for files in saved for p in files)
-    with pytest.raises(ValueError, match="shorter"):  # a name for every figure
+    with pytest.raises(ValueError, match="2 figures but 1 names"):  # a name for every figure
         plots.save_many(_figure, [(0,), (1,)], ["only one"])
     with pytest.raises(ValueError, match="must differ"):
         plots.save_many(_figure, [(0,), (1,)], ["same", "same"])

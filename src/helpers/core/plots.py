@@ -245,7 +245,9 @@ def save_many(make, args: list[tuple], names: list[str], notebook: str | None = 
     with one core idle, and its eleven specification curves were 2.9 s of its 6.3 s. The files are the bytes
     ``save`` writes (the same code draws them). A child that fails, dies or takes four times as long as this
     process's half leaves its figures to this process, so an error in ``make`` is raised here as usual."""
-    jobs = list(zip(args, names, strict=True))
+    if len(args) != len(names):
+        raise ValueError(f"save_many: {len(args)} figures but {len(names)} names; give one name per figure")
+    jobs = list(zip(args, names))
     if len(set(names)) < len(names):
         raise ValueError(f"save_many: figure names must differ, got {sorted(names)}")
     child = (
