@@ -1,8 +1,11 @@
-"""The collection's palette (re-exported by ``helpers.core.plots``): one colour per concept, colour-blind safe. It is built from Okabe & Ito's eight colours
-(Okabe-Ito) and Paul Tol's "muted" and "bright" schemes, which stay distinct under the common colour-vision
-deficiencies; no contrast is a red-green pair. Four cross-cutting concepts have colours reserved to them
-(no other key uses them); companies, Arena sources and export-licence statuses each have a colour unique
-within their family, and no family reuses a reserved colour.
+"""The collection's palette (re-exported by ``helpers.core.plots``): one colour per concept, colour-blind
+safe.
+
+It is built from Okabe & Ito's eight colours (Okabe-Ito) and Paul Tol's "muted" and "bright" schemes,
+which stay distinct under the common colour-vision deficiencies; no contrast is a red-green pair. Four
+cross-cutting concepts have colours reserved to them (no other key uses them); companies, Arena sources and
+export-licence statuses each have a colour unique within their family, and no family reuses a reserved
+colour.
 
 =================================  =========  ==========================================================
 concept (keys)                     colour     source and use
@@ -34,10 +37,11 @@ licence statuses (``status:..``)   purples    an ordered ramp: light = may be so
 
 Arena sources (``ARENA_SOURCES``, markers ``ARENA_MARKERS``): history online Elo #88CCEE, history
 Bradley-Terry #DDAA33, LMSYS tables 2024-25 #44AA99, LMArena text 2025 #AA4499, Arena top-N 2026 #999933,
-official 2026 default #882255, official 2026 style control #4477AA. Licence statuses: allowed #DADAEB, allowed with a revenue
-share #9E9AC8, case-by-case review #6A51A3, licence required #3F007D, unknown #BBBBBB (hatched), not a US
-export white. Judgement bands (``BAND_COLOURS``: speed bump .. roadblock, unconcentrated .. highly
-concentrated) are a light grey ramp so they never compete with the concept colours drawn on them.
+official 2026 default #882255, official 2026 style control #4477AA. Licence statuses: allowed #DADAEB,
+allowed with a revenue share #9E9AC8, case-by-case review #6A51A3, licence required #3F007D, unknown
+#BBBBBB (hatched), not a US export white. Judgement bands (``BAND_COLOURS``: speed bump .. roadblock,
+unconcentrated .. highly concentrated) are a light grey ramp so they never compete with the concept colours
+drawn on them.
 """
 
 from __future__ import annotations
